@@ -1,0 +1,1 @@
+"""Scaffolding: the digital scaffolding of The Promise for one partnership."""
