@@ -1,0 +1,11 @@
+from django.conf import settings
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("scaffolding.core.urls")),
+    path("", include("scaffolding.accounts.urls")),
+    path("workforce/", include("scaffolding.workforce.urls")),
+]
+
+if settings.OIDC_ENABLED:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
