@@ -1,0 +1,51 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from scaffolding.core import demo
+
+
+class Command(BaseCommand):
+    help = "Build the fictional Glenmorven demo partnership (the same every time for a seed)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--size", type=int, default=200, help="How many people (default 200).")
+        parser.add_argument("--seed", type=int, default=2020, help="Seed for the random choices.")
+        parser.add_argument(
+            "--replace", action="store_true", help="Remove an existing demo partnership first."
+        )
+        parser.add_argument(
+            "--if-missing",
+            action="store_true",
+            help="Do nothing (but print the sign-ins) when the demo is already loaded.",
+        )
+
+    def handle(self, *args, size, seed, replace, if_missing, **options):
+        if size < 40:
+            raise CommandError("--size must be at least 40, so that every team has people in it.")
+        if demo.demo_exists():
+            if if_missing:
+                self.stdout.write("The demo partnership is already loaded.")
+                self._print_logins()
+                return
+            if not replace:
+                raise CommandError(
+                    "The demo partnership is already loaded. Use --replace to build it again."
+                )
+            demo.remove_demo()
+        ctx = demo.build(size=size, seed=seed)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Built {ctx.partnership.name}: {len(ctx.organisations)} organisations, "
+                f"{len(ctx.teams)} teams, {len(ctx.people)} people."
+            )
+        )
+        self._print_logins()
+
+    def _print_logins(self):
+        self.stdout.write("\nSign in at http://127.0.0.1:8000/sign-in/ with any of these:")
+        for full_name, email, role, _kind in demo.DEMO_ACCOUNTS:
+            label = dict(demo.Role.choices)[role]
+            self.stdout.write(f"  {label:<40} {email:<36} ({full_name})")
+        self.stdout.write(f"  Password for all of them: {demo.DEMO_PASSWORD}")
+        self.stdout.write(
+            "  The partnership admin is asked to set up two-step sign-in with an authenticator app."
+        )
