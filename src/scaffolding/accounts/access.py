@@ -1,0 +1,36 @@
+"""Access helpers for views: scope to the user's partnership, answer 404 otherwise.
+
+A record from another partnership, or one the role may not see, is answered with
+404 rather than 403, so that nobody learns that it exists.
+"""
+
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+
+def get_for_user(user, queryset, perm: str | None = None, **lookup):
+    """Fetch one object from the user's partnership that the user may see (else 404)."""
+    obj = get_object_or_404(queryset, **lookup)
+    if getattr(obj, "partnership_id", None) != user.partnership_id:
+        raise Http404("Not found in your partnership.")
+    if perm and not user.has_perm(perm, obj):
+        raise Http404("Not found.")
+    return obj
+
+
+def permission_required(perm: str):
+    """Refuse with 403 unless the signed-in user has a partnership-wide permission."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.has_perm(perm):
+                raise PermissionDenied("Your role does not include this page.")
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

@@ -1,0 +1,42 @@
+from django.apps import AppConfig
+
+from scaffolding.core.navigation import NavItem
+
+
+class AccountsConfig(AppConfig):
+    name = "scaffolding.accounts"
+    label = "accounts"
+    navigation = [
+        NavItem(
+            "Partnership",
+            "accounts:partnership",
+            "accounts.view_partnership",
+            order=10,
+            description="The organisations and teams in our partnership.",
+        ),
+        NavItem(
+            "Accounts",
+            "accounts:account_list",
+            "accounts.manage_users",
+            order=90,
+            description="Add people, change roles and stop accounts signing in.",
+        ),
+        NavItem(
+            "Change history",
+            "accounts:audit_log",
+            "accounts.view_audit_log",
+            order=95,
+            description="Who changed which record, and when.",
+        ),
+    ]
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from . import models
+
+        auditlog.register(models.Partnership)
+        auditlog.register(models.Organisation)
+        auditlog.register(models.Team)
+        # Never keep password hashes or sign-in times in the change history.
+        auditlog.register(models.User, exclude_fields=["password", "last_login"])

@@ -1,0 +1,117 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+from .models import Role, User
+
+
+class SignInForm(AuthenticationForm):
+    username = forms.EmailField(
+        label="Email address",
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+    password = forms.CharField(
+        label="Password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    error_messages = {
+        "invalid_login": (
+            "That email address and password do not match an account. "
+            "Check them and try again, or reset your password."
+        ),
+        "inactive": "This account cannot sign in at the moment. Please ask your partnership admin.",
+    }
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label="Code from your authenticator app",
+        help_text="Six numbers, with no spaces.",
+        min_length=6,
+        max_length=6,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]*"}
+        ),
+    )
+
+    def __init__(self, *args, device=None, **kwargs):
+        self.device = device
+        super().__init__(*args, **kwargs)
+
+    def clean_token(self):
+        token = self.cleaned_data["token"].strip().replace(" ", "")
+        if not token.isdigit():
+            raise forms.ValidationError("Enter the six numbers from your authenticator app.")
+        if self.device is None or not self.device.verify_token(token):
+            raise forms.ValidationError(
+                "That code did not work. Codes change every 30 seconds: try the newest one."
+            )
+        return token
+
+
+class AccountForm(forms.ModelForm):
+    """Partnership admins create and change accounts; they never see or set passwords."""
+
+    class Meta:
+        model = User
+        fields = ["full_name", "email", "role", "carer_kind", "is_active"]
+        labels = {"full_name": "Full name"}
+        help_texts = {
+            "email": "The person signs in with this address and we send their welcome email here.",
+            "carer_kind": "Only for family carers.",
+            "is_active": "Untick to stop this person signing in. Their records are kept.",
+        }
+
+    def __init__(self, *args, editor=None, **kwargs):
+        self.editor = editor
+        super().__init__(*args, **kwargs)
+        self.fields["carer_kind"].required = False
+        if self.instance.pk is None:
+            del self.fields["is_active"]
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        clash = User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError("Another account already uses this email address.")
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        role = cleaned.get("role")
+        if role == Role.FAMILY_CARER and not cleaned.get("carer_kind"):
+            self.add_error(
+                "carer_kind", "Choose whether this is a foster, kinship or adoptive carer."
+            )
+        if self.instance.pk and self.instance.pk == getattr(self.editor, "pk", None):
+            if role != Role.PARTNERSHIP_ADMIN:
+                self.add_error("role", "You cannot remove your own admin role.")
+            if cleaned.get("is_active") is False:
+                self.add_error("is_active", "You cannot stop your own account signing in.")
+        return cleaned
+
+
+class AuditFilterForm(forms.Form):
+    ACTIONS = [("", "Any change"), ("0", "Created"), ("1", "Changed"), ("2", "Deleted")]
+
+    record_type = forms.ChoiceField(label="Kind of record", required=False)
+    action = forms.ChoiceField(label="What happened", choices=ACTIONS, required=False)
+    who = forms.CharField(label="Changed by (name or email)", required=False, max_length=100)
+    date_from = forms.DateField(
+        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, record_types=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["record_type"].choices = [("", "Any kind"), *record_types]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "The end date must be on or after the start date.")
+        return cleaned

@@ -1,0 +1,58 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
+
+from . import views
+from .forms import SignInForm
+
+app_name = "accounts"
+
+urlpatterns = [
+    path(
+        "sign-in/",
+        auth_views.LoginView.as_view(
+            template_name="registration/login.html",
+            authentication_form=SignInForm,
+            redirect_authenticated_user=True,
+            extra_context={"page_title": "Sign in"},
+        ),
+        name="login",
+    ),
+    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "password-reset/",
+        auth_views.PasswordResetView.as_view(
+            success_url=reverse_lazy("accounts:password_reset_done"),
+            extra_context={"page_title": "Reset your password"},
+        ),
+        name="password_reset",
+    ),
+    path(
+        "password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(extra_context={"page_title": "Check your email"}),
+        name="password_reset_done",
+    ),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            success_url=reverse_lazy("accounts:password_reset_complete"),
+            extra_context={"page_title": "Choose a new password"},
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password-reset/complete/",
+        auth_views.PasswordResetCompleteView.as_view(
+            extra_context={"page_title": "Your password is changed"}
+        ),
+        name="password_reset_complete",
+    ),
+    path("two-step/set-up/", views.two_factor_setup, name="two_factor_setup"),
+    path("two-step/", views.two_factor_verify, name="two_factor_verify"),
+    path("partnership/", views.partnership, name="partnership"),
+    path("partnership/organisations/<int:pk>/", views.organisation, name="organisation"),
+    path("partnership/teams/<int:pk>/", views.team, name="team"),
+    path("accounts/", views.account_list, name="account_list"),
+    path("accounts/new/", views.account_create, name="account_create"),
+    path("accounts/<int:pk>/", views.account_edit, name="account_edit"),
+    path("change-history/", views.audit_log, name="audit_log"),
+]

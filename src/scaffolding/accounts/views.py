@@ -1,0 +1,282 @@
+from base64 import b32encode
+from datetime import datetime, time
+
+import qrcode
+import qrcode.image.svg
+from auditlog.models import LogEntry
+from django.contrib import messages
+from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Q
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .access import get_for_user, permission_required
+from .forms import AccountForm, AuditFilterForm, TokenForm
+from .models import Organisation, Team, User
+
+AUDIT_PAGE_SIZE = 50
+
+
+def _safe_next(request, default: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return default
+
+
+# Two-factor sign-in ---------------------------------------------------------
+
+
+def _qr_svg(text: str) -> str:
+    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=10)
+    return image.to_string(encoding="unicode")
+
+
+@permission_required("accounts.use_two_factor")
+@require_http_methods(["GET", "POST"])
+def two_factor_setup(request):
+    """Set up an authenticator app: scan the code (or type the key), then confirm a code."""
+    if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
+        return redirect("accounts:two_factor_verify")
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(
+            user=request.user, name="Authenticator app", confirmed=False
+        )
+    form = TokenForm(request.POST or None, device=device)
+    if request.method == "POST" and form.is_valid():
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        otp_login(request, device)
+        messages.success(request, "Two-step sign-in is set up.")
+        return redirect(_safe_next(request, reverse("core:home")))
+    secret = b32encode(device.bin_key).decode("ascii")
+    return render(
+        request,
+        "accounts/two_factor_setup.html",
+        {
+            "page_title": "Set up two-step sign-in",
+            "form": form,
+            "qr_svg": _qr_svg(device.config_url),
+            "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+            "next": _safe_next(request, ""),
+        },
+    )
+
+
+@permission_required("accounts.use_two_factor")
+@require_http_methods(["GET", "POST"])
+def two_factor_verify(request):
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
+    if device is None:
+        return redirect(reverse("accounts:two_factor_setup") + f"?next={_safe_next(request, '/')}")
+    form = TokenForm(request.POST or None, device=device)
+    if request.method == "POST" and form.is_valid():
+        otp_login(request, device)
+        return redirect(_safe_next(request, reverse("core:home")))
+    return render(
+        request,
+        "accounts/two_factor_verify.html",
+        {"page_title": "Enter your sign-in code", "form": form, "next": _safe_next(request, "")},
+    )
+
+
+# The partnership ------------------------------------------------------------
+
+
+@permission_required("accounts.view_partnership")
+def partnership(request):
+    organisations = (
+        Organisation.objects.filter(partnership_id=request.user.partnership_id)
+        .annotate(
+            team_count=Count("teams", distinct=True),
+            people_count=Count("people", filter=Q(people__end_date__isnull=True), distinct=True),
+        )
+        .order_by("kind", "name")
+    )
+    return render(
+        request,
+        "accounts/partnership.html",
+        {
+            "page_title": request.user.partnership.name,
+            "partnership": request.user.partnership,
+            "organisations": organisations,
+        },
+    )
+
+
+@permission_required("accounts.view_partnership")
+def organisation(request, pk):
+    org = get_for_user(request.user, Organisation.objects.all(), pk=pk)
+    teams = org.teams.annotate(
+        people_count=Count("people", filter=Q(people__end_date__isnull=True))
+    ).order_by("name")
+    return render(
+        request,
+        "accounts/organisation.html",
+        {"page_title": org.name, "organisation": org, "teams": teams},
+    )
+
+
+@permission_required("accounts.view_partnership")
+def team(request, pk):
+    team = get_for_user(
+        request.user,
+        Team.objects.select_related("organisation"),
+        pk=pk,
+    )
+    # Names are personal: only roles that work with the register see who is in a team.
+    can_see_people = request.user.has_perm("workforce.list_people")
+    people = []
+    if can_see_people:
+        from scaffolding.workforce.models import Person
+
+        people = list(
+            Person.objects.current()
+            .filter(team=team)
+            .select_related("role_profile", "supervisor")
+            .order_by("full_name")
+        )
+    count = team.people.filter(end_date__isnull=True).count()
+    return render(
+        request,
+        "accounts/team.html",
+        {
+            "page_title": team.name,
+            "team": team,
+            "people": people,
+            "people_count": count,
+            "can_see_people": can_see_people,
+        },
+    )
+
+
+# Accounts -------------------------------------------------------------------
+
+
+@permission_required("accounts.manage_users")
+def account_list(request):
+    query = request.GET.get("q", "").strip()
+    accounts = User.objects.filter(partnership_id=request.user.partnership_id).order_by("full_name")
+    if query:
+        accounts = accounts.filter(Q(full_name__icontains=query) | Q(email__icontains=query))
+    page = Paginator(accounts, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "accounts/account_list.html",
+        {"page_title": "Accounts", "page": page, "query": query},
+    )
+
+
+def _send_welcome(request, account: User):
+    """Email a link to choose a password; admins never set or see passwords."""
+    form = PasswordResetForm({"email": account.email})
+    if form.is_valid():
+        form.save(
+            request=request,
+            use_https=request.is_secure(),
+            subject_template_name="registration/welcome_subject.txt",
+            email_template_name="registration/welcome_email.txt",
+        )
+
+
+@permission_required("accounts.manage_users")
+@require_http_methods(["GET", "POST"])
+def account_create(request):
+    form = AccountForm(request.POST or None, editor=request.user)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            account = form.save(commit=False)
+            account.partnership = request.user.partnership
+            account.set_unusable_password()
+            account.save()
+        _send_welcome(request, account)
+        messages.success(
+            request, f"Account created for {account.full_name}. We have emailed them a link."
+        )
+        return redirect("accounts:account_list")
+    return render(
+        request, "accounts/account_form.html", {"page_title": "Add an account", "form": form}
+    )
+
+
+@permission_required("accounts.manage_users")
+@require_http_methods(["GET", "POST"])
+def account_edit(request, pk):
+    account = get_for_user(request.user, User.objects.all(), perm="accounts.change_account", pk=pk)
+    form = AccountForm(request.POST or None, instance=account, editor=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Changes to {account.full_name}'s account are saved.")
+        return redirect("accounts:account_list")
+    return render(
+        request,
+        "accounts/account_form.html",
+        {"page_title": f"Change {account.full_name}'s account", "form": form, "account": account},
+    )
+
+
+# Change history -------------------------------------------------------------
+
+
+def _audited_record_types():
+    from auditlog.registry import auditlog
+
+    types = ContentType.objects.get_for_models(*auditlog.get_models())
+    return sorted(
+        ((str(ct.pk), model._meta.verbose_name.capitalize()) for model, ct in types.items()),
+        key=lambda choice: choice[1],
+    )
+
+
+@permission_required("accounts.view_audit_log")
+def audit_log(request):
+    """Who changed what and when, for records in this partnership only."""
+    form = AuditFilterForm(request.GET or None, record_types=_audited_record_types())
+    entries = (
+        LogEntry.objects.filter(additional_data__partnership_id=request.user.partnership_id)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp", "-pk")
+    )
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        if data["record_type"]:
+            entries = entries.filter(content_type_id=int(data["record_type"]))
+        if data["action"]:
+            entries = entries.filter(action=int(data["action"]))
+        if data["who"]:
+            entries = entries.filter(
+                Q(actor__full_name__icontains=data["who"]) | Q(actor__email__icontains=data["who"])
+            )
+        tz = timezone.get_current_timezone()
+        if data["date_from"]:
+            entries = entries.filter(
+                timestamp__gte=datetime.combine(data["date_from"], time.min, tzinfo=tz)
+            )
+        if data["date_to"]:
+            entries = entries.filter(
+                timestamp__lte=datetime.combine(data["date_to"], time.max, tzinfo=tz)
+            )
+    elif form.is_bound:
+        entries = entries.none()
+    page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "accounts/audit_log.html",
+        {
+            "page_title": "Change history",
+            "filter_form": form,
+            "page": page,
+            "querystring": query.urlencode(),
+        },
+    )
