@@ -1,0 +1,177 @@
+"""Shared fixtures: two partnerships, one signed-in user per role, and a way to sign in."""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import pytest
+
+ROLES = [
+    "practitioner",
+    "family_carer",
+    "supervisor",
+    "learning_lead",
+    "promise_lead",
+    "partnership_admin",
+]
+ANONYMOUS = "anonymous"
+OUTSIDER = "outsider"  # the admin of another partnership
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # Argon2 is what production uses (tested separately); tests need speed.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@dataclass
+class World:
+    partnership: object
+    other_partnership: object
+    organisation: object
+    team: object
+    other_team: object
+    role_profile: object
+    users: dict = field(default_factory=dict)
+    people: dict = field(default_factory=dict)
+    outsider: object = None
+    outsider_person: object = None
+    extra: dict = field(default_factory=dict)
+
+    def user(self, role):
+        if role == OUTSIDER:
+            return self.outsider
+        return self.users[role]
+
+
+def build_world():
+    from scaffolding.accounts.models import Organisation, Partnership, Role, Team, User
+    from scaffolding.workforce.models import Closeness, NESLevel, Person, Relationship, RoleProfile
+
+    home = Partnership.objects.create(name="Lochside Partnership", slug="lochside", area="Lochside")
+    other = Partnership.objects.create(name="Farhill Partnership", slug="farhill", area="Farhill")
+    council = Organisation.objects.create(
+        partnership=home, name="Lochside Council", kind=Organisation.Kind.LOCAL_AUTHORITY
+    )
+    team = Team.objects.create(organisation=council, name="Family Support")
+    second_team = Team.objects.create(organisation=council, name="Throughcare")
+    carers = Organisation.objects.create(
+        partnership=home, name="Lochside Family Carers", kind=Organisation.Kind.FAMILY_CARERS
+    )
+    carer_team = Team.objects.create(organisation=carers, name="Kinship Carers")
+    other_org = Organisation.objects.create(
+        partnership=other, name="Farhill Council", kind=Organisation.Kind.LOCAL_AUTHORITY
+    )
+    other_team = Team.objects.create(organisation=other_org, name="Farhill Family Support")
+    profile = RoleProfile.objects.create(
+        partnership=home,
+        name="Family support worker",
+        required_nes_level=NESLevel.SKILLED,
+        supervision_cadence_days=28,
+        new_starter_cadence_days=14,
+    )
+    world = World(
+        partnership=home,
+        other_partnership=other,
+        organisation=council,
+        team=team,
+        other_team=other_team,
+        role_profile=profile,
+    )
+    start = date.today() - timedelta(days=800)
+
+    def person(name, org=council, in_team=team, supervisor=None, user=None, **extra):
+        return Person.objects.create(
+            partnership=org.partnership,
+            full_name=name,
+            email=f"{name.split()[0].lower()}@{org.partnership.slug}.example",
+            organisation=org,
+            team=in_team,
+            role_profile=profile if org.partnership == home else None,
+            relationship=extra.pop("relationship", Relationship.PAID),
+            closeness=extra.pop("closeness", Closeness.REGULAR_DIRECT),
+            start_date=extra.pop("start_date", start),
+            supervisor=supervisor,
+            user=user,
+            **extra,
+        )
+
+    names = {
+        "practitioner": "Eilidh Practitioner",
+        "family_carer": "Fergus Carer",
+        "supervisor": "Shona Supervisor",
+        "learning_lead": "Lorna Learning",
+        "promise_lead": "Priya Promise",
+        "partnership_admin": "Iona Admin",
+    }
+    for role in ROLES:
+        world.users[role] = User.objects.create_user(
+            email=f"{role}@lochside.example",
+            password="a-long-test-password",
+            full_name=names[role],
+            partnership=home,
+            role=role,
+            carer_kind="kinship" if role == Role.FAMILY_CARER else "",
+        )
+    sup = person(names["supervisor"], user=world.users["supervisor"])
+    world.people["supervisor"] = sup
+    world.people["practitioner"] = person(
+        names["practitioner"], supervisor=sup, user=world.users["practitioner"]
+    )
+    world.people["family_carer"] = person(
+        names["family_carer"],
+        org=carers,
+        in_team=carer_team,
+        supervisor=sup,
+        user=world.users["family_carer"],
+        relationship=Relationship.KINSHIP_CARER,
+        closeness=Closeness.DAILY_CARE,
+    )
+    world.people["learning_lead"] = person(
+        names["learning_lead"], user=world.users["learning_lead"]
+    )
+    # Someone in the same partnership whom the supervisor does not supervise.
+    world.people["colleague"] = person("Callum Colleague", in_team=second_team)
+    world.outsider = User.objects.create_user(
+        email="admin@farhill.example",
+        password="a-long-test-password",
+        full_name="Farhill Admin",
+        partnership=other,
+        role=Role.PARTNERSHIP_ADMIN,
+    )
+    world.outsider_person = person("Fiona Farhill", org=other_org, in_team=other_team)
+    return world
+
+
+@pytest.fixture
+def world(db):
+    return build_world()
+
+
+def sign_in(client, user):
+    """Sign a test client in; partnership admins also pass their second step."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client.force_login(user)
+    if user.role == "partnership_admin":
+        device, _ = TOTPDevice.objects.get_or_create(
+            user=user, defaults={"name": "Test authenticator", "confirmed": True}
+        )
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client
+
+
+@pytest.fixture
+def client_for(client, world):
+    """client_for(role) gives a test client signed in as that role (or anonymous)."""
+    from django.test import Client
+
+    def make(role):
+        fresh = Client()
+        if role == ANONYMOUS:
+            return fresh
+        return sign_in(fresh, world.user(role))
+
+    return make

@@ -1,0 +1,68 @@
+from tests.matrix import EVERY_ROLE, NOT_ALLOWED, NOT_FOUND, REDIRECT, Route
+
+SIGNED_IN_REDIRECT = dict.fromkeys((*EVERY_ROLE, "outsider"), REDIRECT)
+
+ROUTES = [
+    Route("core:home", allowed=EVERY_ROLE),
+    Route("core:healthz", public=True),
+    Route("core:accessibility", public=True),
+    Route("core:privacy", public=True),
+    Route("accounts:login", public=True, overrides=SIGNED_IN_REDIRECT),
+    # Signing out is a POST (so a link elsewhere cannot sign anyone out).
+    Route(
+        "accounts:logout",
+        allowed=EVERY_ROLE,
+        overrides=dict.fromkeys((*EVERY_ROLE, "outsider"), NOT_ALLOWED),
+    ),
+    Route("accounts:password_reset", public=True),
+    Route("accounts:password_reset_done", public=True),
+    Route(
+        "accounts:password_reset_confirm",
+        kwargs=lambda w: {"uidb64": "MQ", "token": "not-a-real-token"},
+        public=True,
+    ),
+    Route("accounts:password_reset_complete", public=True),
+    # The test admin already has a confirmed authenticator, so set-up sends them on.
+    Route(
+        "accounts:two_factor_setup",
+        allowed=("partnership_admin",),
+        overrides={"partnership_admin": REDIRECT, "outsider": REDIRECT},
+    ),
+    Route("accounts:two_factor_verify", allowed=("partnership_admin",)),
+    Route("accounts:partnership", allowed=EVERY_ROLE),
+    Route(
+        "accounts:organisation",
+        kwargs=lambda w: {"pk": w.organisation.pk},
+        allowed=EVERY_ROLE,
+        outsider=NOT_FOUND,
+    ),
+    Route(
+        "accounts:team", kwargs=lambda w: {"pk": w.team.pk}, allowed=EVERY_ROLE, outsider=NOT_FOUND
+    ),
+    Route("accounts:account_list", allowed=("partnership_admin",)),
+    Route("accounts:account_create", allowed=("partnership_admin",)),
+    Route(
+        "accounts:account_edit",
+        kwargs=lambda w: {"pk": w.users["practitioner"].pk},
+        allowed=("partnership_admin",),
+        outsider=NOT_FOUND,
+    ),
+    Route("accounts:audit_log", allowed=("partnership_admin",)),
+    Route("workforce:people", allowed=("supervisor", "learning_lead", "partnership_admin")),
+    # A practitioner's own entry: themselves, their supervisor, learning lead and admin.
+    Route(
+        "workforce:person",
+        kwargs=lambda w: {"pk": w.people["practitioner"].pk},
+        allowed=("practitioner", "supervisor", "learning_lead", "partnership_admin"),
+        otherwise=NOT_FOUND,
+        outsider=NOT_FOUND,
+    ),
+    # Someone the supervisor does not supervise.
+    Route(
+        "workforce:person",
+        kwargs=lambda w: {"pk": w.people["colleague"].pk},
+        allowed=("learning_lead", "partnership_admin"),
+        otherwise=NOT_FOUND,
+        outsider=NOT_FOUND,
+    ),
+]
