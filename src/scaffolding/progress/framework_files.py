@@ -176,6 +176,7 @@ _FRAMEWORK_KEYS = ("name", "title", "kind", "source", "items")
 _FORMULA_STARTS = ("=", "+", "-", "@")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _DIGITS = re.compile(r"[0-9]+\Z")
+_ABSENT = object()  # a CSV value whose required column is missing (reported once, as such)
 _PACKAGE = "scaffolding.progress.frameworks"
 _FOUNDATIONS_FILE = "foundations.yaml"
 
@@ -408,7 +409,9 @@ def parse_csv(text: str) -> Framework:
                     f"{meta_row[key]}; a file holds one framework"
                 )
         entry: dict[str, Any] = {
-            key: values.get(key, "") for key in _ITEM_COLUMNS if key not in _LIST_FIELDS
+            key: values.get(key, _ABSENT if key in missing else "")
+            for key in _ITEM_COLUMNS
+            if key not in _LIST_FIELDS
         }
         for key in _LIST_FIELDS:
             entry[key] = [line for line in values.get(key, "").splitlines() if line.strip()]
@@ -516,22 +519,22 @@ def _build(
     codes: dict[str, str] = {}
     numbers: dict[tuple[str, int], str] = {}
     for label, entry in labelled:
-        item = _item(entry, label, errors)
-        if item is None:
-            continue
-        if item.code in codes:
-            errors.append(f"{label}: code: {item.code!r} is already used by {codes[item.code]}")
-        else:
-            codes[item.code] = label
-        slot = (item.foundation, item.number)
-        if slot in numbers:
-            errors.append(
-                f"{label}: number: {_FOUNDATION_NAMES[item.foundation]} {item.number} is "
-                f"already used by {numbers[slot]}"
-            )
-        else:
-            numbers[slot] = label
-        items.append(item)
+        item, (code, foundation, number) = _item(entry, label, errors)
+        if code:
+            if code in codes:
+                errors.append(f"{label}: code: {code!r} is already used by {codes[code]}")
+            else:
+                codes[code] = label
+        if foundation and number:
+            if (foundation, number) in numbers:
+                errors.append(
+                    f"{label}: number: {_FOUNDATION_NAMES[foundation]} {number} is "
+                    f"already used by {numbers[foundation, number]}"
+                )
+            else:
+                numbers[foundation, number] = label
+        if item is not None:
+            items.append(item)
 
     if errors:
         raise FrameworkFileError(errors)
@@ -540,8 +543,14 @@ def _build(
     )
 
 
-def _item(entry: dict[str, Any], label: str, errors: list[str]) -> FrameworkItem | None:
-    """Check one item's fields; append messages to ``errors``; None if it has any."""
+def _item(
+    entry: dict[str, Any], label: str, errors: list[str]
+) -> tuple[FrameworkItem | None, tuple[str | None, str | None, int | None]]:
+    """Check one item's fields, adding messages to ``errors``.
+
+    Returns the item (None if it has problems) and its code, foundation and number as far
+    as they could be read, so that duplicates are found even among faulty items.
+    """
     before = len(errors)
     values = {key: _text_or_error(entry.get(key), key, label, errors) for key in _TEXT_FIELDS}
     code = _text_or_error(entry.get("code"), "code", label, errors)
@@ -587,8 +596,9 @@ def _item(entry: dict[str, Any], label: str, errors: list[str]) -> FrameworkItem
             if value:
                 parts[key] = value
 
+    keys = (code, foundation, number)
     if len(errors) > before:
-        return None
+        return None, keys
     return FrameworkItem(
         code=code,
         number=number,
@@ -600,13 +610,15 @@ def _item(entry: dict[str, Any], label: str, errors: list[str]) -> FrameworkItem
         parts=parts,
         lead_organisations=leads,
         assessment=values["assessment"],
-    )
+    ), keys
 
 
 def _text_or_error(value: Any, key: str, label: str, errors: list[str]) -> str | None:
     """A cleaned string ('' if absent), or None after recording that it is not text."""
     if value is None:
         return ""
+    if value is _ABSENT:
+        return None
     if not isinstance(value, str):
         prefix = f"{label}: " if label else ""
         errors.append(f"{prefix}{key}: expected text, got {_type_name(value)}")
@@ -615,6 +627,8 @@ def _text_or_error(value: Any, key: str, label: str, errors: list[str]) -> str |
 
 
 def _number(value: Any, label: str, errors: list[str]) -> int | None:
+    if value is _ABSENT:
+        return None
     if isinstance(value, str) and _DIGITS.match(value.strip()):
         value = int(value.strip())
     if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
