@@ -594,6 +594,13 @@ def test_csv_blank_rows_are_skipped_but_counted():
     assert messages(excinfo) == ["row 4 (code 'voice-2'): text: empty; every item needs its text"]
 
 
+def test_csv_leading_blank_lines_before_the_header_keep_row_numbers():
+    text = "\n\n" + csv_text([row(text="")])
+    with pytest.raises(FrameworkFileError) as excinfo:
+        parse_csv(text)
+    assert messages(excinfo) == ["row 4 (code 'voice-1'): text: empty; every item needs its text"]
+
+
 def test_csv_header_only_has_no_items():
     with pytest.raises(FrameworkFileError) as excinfo:
         parse_csv(csv_text([]))

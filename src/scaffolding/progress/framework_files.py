@@ -362,7 +362,8 @@ def parse_csv(text: str) -> Framework:
         raise FrameworkFileError([f"not valid CSV: {exc}"]) from None
 
     errors: list[str] = []
-    header = [cell.strip() for cell in rows[0]]
+    header_index = next(i for i, cells in enumerate(rows) if any(c.strip() for c in cells))
+    header = [cell.strip() for cell in rows[header_index]]
     seen: set[str] = set()
     for column in header:
         if column in seen:
@@ -381,9 +382,11 @@ def parse_csv(text: str) -> Framework:
     meta: dict[str, str] = {}
     meta_row: dict[str, int] = {}
     labelled: list[tuple[str, dict[str, Any]]] = []
-    for row_number, cells in enumerate(rows[1:], start=2):
+    first_row = None  # the first item row: where a missing framework field is reported
+    for row_number, cells in enumerate(rows[header_index + 1 :], start=header_index + 2):
         if not any(cell.strip() for cell in cells):
             continue
+        first_row = first_row or row_number
         if len(cells) > len(header):
             errors.append(
                 f"row {row_number}: has {len(cells)} cells but the header has {len(header)} columns"
@@ -418,12 +421,13 @@ def parse_csv(text: str) -> Framework:
         entry["parts"] = {key: values.get(f"part_{key}", "") for key in PART_KEYS}
         labelled.append((label, entry))
 
-    first_row = min((int(label.split()[1]) for label, _ in labelled), default=2)
     for column, key in _FRAMEWORK_COLUMNS.items():
         meta.setdefault(key, "")
         if column in missing:  # already reported as a missing column
             meta[key] = None
-    return _build(meta, labelled, errors, meta_where=f"row {first_row}: ", csv_names=True)
+    return _build(
+        meta, labelled, errors, meta_where=f"row {first_row or header_index + 2}: ", csv_names=True
+    )
 
 
 # --------------------------------------------------------------------------- writing
