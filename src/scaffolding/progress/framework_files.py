@@ -18,14 +18,14 @@ Top level, a mapping::
 
 Each item, a mapping::
 
-    code: care-18        # required; unique in the framework; lower-case letters, digits,
+    code: care-6         # required; unique in the framework; lower-case letters, digits,
                          # hyphens (by convention FOUNDATION-NUMBER for calls to action)
-    number: 18           # required; whole number >= 1, as printed in the source; unique
+    number: 6            # required; whole number >= 1, as printed in the source; unique
                          # within its foundation (numbering may restart per foundation)
     foundation: care     # required; voice | family | care | people | scaffolding
                          # (capitals are accepted and stored in lower case)
     other_foundations: [scaffolding]  # optional; further foundations the item touches
-    theme: RESPITE       # optional; the heading the item sits under
+    theme: STABILITY     # optional; the heading the item sits under
     title: Workforce Values           # optional; the item's own name (outcomes have one)
     text: South Ayrshire must ...     # required; the call or outcome statement. For
                          # outcomes this is "What is required by Plan 21-24?"
