@@ -299,6 +299,52 @@ def test_bundled_frameworks_round_trip(name):
     assert parse_csv(to_csv(framework)) == framework
 
 
+TRICKY_TEXT = [
+    "a: b",
+    "# not a comment",
+    "'single' and \"double\" quotes",
+    "first line\nsecond line",
+    "trailing space \nnext line",
+    "first\n  indented second",
+    "tab\tinside",
+    "Children’s – ‘care system’ é",
+    "yes",
+    "null",
+    "~",
+    "1",
+    "comma, separated; and | piped",
+    "x" * 300,
+    "ends with a colon:",
+    "paragraph\n\nafter a blank line",
+]
+
+
+@pytest.mark.parametrize("value", TRICKY_TEXT)
+def test_round_trip_keeps_awkward_text(value):
+    framework = Framework(
+        name="tricky",
+        title=value,
+        kind="outcomes",
+        source=value,
+        items=[
+            FrameworkItem(
+                code="a-1",
+                number=1,
+                foundation="care",
+                text=value,
+                theme=value,
+                title=value,
+                other_foundations=["voice", "people"],
+                parts={"heard": value, "next_steps": value},
+                lead_organisations=[value.replace("\n", " ")],
+                assessment=value,
+            )
+        ],
+    )
+    assert parse_yaml(to_yaml(framework)) == framework
+    assert parse_csv(to_csv(framework)) == framework
+
+
 def test_fixture_yaml_and_csv_are_the_same_framework():
     from_yaml = parse_yaml((FIXTURES / "small.yaml").read_text(encoding="utf-8"))
     from_csv = parse_csv((FIXTURES / "small.csv").read_text(encoding="utf-8"))
