@@ -1,0 +1,1 @@
+"""Bundled framework data files (YAML), read by ``scaffolding.progress.framework_files``."""
