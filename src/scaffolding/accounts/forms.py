@@ -43,6 +43,12 @@ class TokenForm(forms.Form):
         token = self.cleaned_data["token"].strip().replace(" ", "")
         if not token.isdigit():
             raise forms.ValidationError("Enter the six numbers from your authenticator app.")
+        if self.device is not None:
+            allowed, _why = self.device.verify_is_allowed()
+            if not allowed:
+                raise forms.ValidationError(
+                    "Several codes in a row did not work, so please wait a minute and try again."
+                )
         if self.device is None or not self.device.verify_token(token):
             raise forms.ValidationError(
                 "That code did not work. Codes change every 30 seconds: try the newest one."

@@ -6,6 +6,7 @@ import qrcode.image.svg
 from auditlog.models import LogEntry
 from django.contrib import messages
 from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.tokens import default_token_generator
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -13,6 +14,8 @@ from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
@@ -177,15 +180,27 @@ def account_list(request):
 
 
 def _send_welcome(request, account: User):
-    """Email a link to choose a password; admins never set or see passwords."""
-    form = PasswordResetForm({"email": account.email})
-    if form.is_valid():
-        form.save(
-            request=request,
-            use_https=request.is_secure(),
-            subject_template_name="registration/welcome_subject.txt",
-            email_template_name="registration/welcome_email.txt",
-        )
+    """Email a link to choose a password; admins never set or see passwords.
+
+    Django's reset form skips accounts without a usable password, which is
+    exactly what a new account is, so the same link is built here.
+    """
+    context = {
+        "email": account.email,
+        "domain": request.get_host(),
+        "site_name": "Scaffolding",
+        "uid": urlsafe_base64_encode(force_bytes(account.pk)),
+        "user": account,
+        "token": default_token_generator.make_token(account),
+        "protocol": "https" if request.is_secure() else "http",
+    }
+    PasswordResetForm().send_mail(
+        "registration/welcome_subject.txt",
+        "registration/welcome_email.txt",
+        context,
+        None,
+        account.email,
+    )
 
 
 @permission_required("accounts.manage_users")
