@@ -86,3 +86,44 @@ def test_organisation_and_team_pages_count_people_but_hide_names_from_practition
     assert "3 people in this team." in practitioner_view
     assert "Lorna Learning" not in practitioner_view
     assert "Lorna Learning" in supervisor_view
+
+
+def test_admin_adds_an_organisation_and_a_team(client_for, world):
+    admin = client_for("partnership_admin")
+    response = admin.post(
+        "/partnership/organisations/new/", {"name": "Lochside Youth Trust", "kind": "third_sector"}
+    )
+    org = world.partnership.organisations.get(name="Lochside Youth Trust")
+    assert response["Location"] == f"/partnership/organisations/{org.pk}/"
+    admin.post(f"/partnership/organisations/{org.pk}/teams/new/", {"name": "Mentoring"})
+    assert list(org.teams.values_list("name", flat=True)) == ["Mentoring"]
+
+
+def test_duplicate_organisation_names_are_refused_next_to_the_field(client_for, world):
+    response = client_for("partnership_admin").post(
+        "/partnership/organisations/new/", {"name": "lochside council", "kind": "local_authority"}
+    )
+    assert "already has an organisation by this name" in response.content.decode()
+    assert world.partnership.organisations.filter(name__iexact="lochside council").count() == 1
+
+
+def test_admin_resets_another_admins_two_step_sign_in(client_for, world):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from scaffolding.accounts.models import User
+
+    second = User.objects.create_user(
+        email="second@lochside.example",
+        full_name="Second Admin",
+        partnership=world.partnership,
+        role="partnership_admin",
+    )
+    TOTPDevice.objects.create(user=second, name="Lost phone", confirmed=True)
+    admin = client_for("partnership_admin")
+    assert "Reset two-step sign-in" in admin.get(f"/accounts/{second.pk}/").content.decode()
+    admin.post(f"/accounts/{second.pk}/reset-two-step/")
+    assert not TOTPDevice.objects.filter(user=second).exists()
+    # Nobody can reset their own: that would defeat the second step.
+    own = world.users["partnership_admin"]
+    admin.post(f"/accounts/{own.pk}/reset-two-step/")
+    assert TOTPDevice.objects.filter(user=own).exists()

@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
-from .models import Role, User
+from .models import Organisation, Role, Team, User
 
 
 class SignInForm(AuthenticationForm):
@@ -121,3 +121,39 @@ class AuditFilterForm(forms.Form):
         if start and end and start > end:
             self.add_error("date_to", "The end date must be on or after the start date.")
         return cleaned
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "kind"]
+        labels = {"name": "Name of the organisation", "kind": "Kind of organisation"}
+
+    def __init__(self, *args, partnership, **kwargs):
+        self.partnership = partnership
+        super().__init__(*args, **kwargs)
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        clash = Organisation.objects.filter(partnership=self.partnership, name__iexact=name)
+        if clash.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError("The partnership already has an organisation by this name.")
+        return name
+
+
+class TeamForm(forms.ModelForm):
+    class Meta:
+        model = Team
+        fields = ["name"]
+        labels = {"name": "Name of the team"}
+
+    def __init__(self, *args, organisation, **kwargs):
+        self.organisation = organisation
+        super().__init__(*args, **kwargs)
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        clash = Team.objects.filter(organisation=self.organisation, name__iexact=name)
+        if clash.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError("This organisation already has a team by this name.")
+        return name
