@@ -1,5 +1,6 @@
 from base64 import b32encode
 from datetime import datetime, time
+from urllib.parse import urlencode
 
 import qrcode
 import qrcode.image.svg
@@ -209,7 +210,12 @@ def account_list(request):
     return render(
         request,
         "accounts/account_list.html",
-        {"page_title": "Accounts", "page": page, "query": query},
+        {
+            "page_title": "Accounts",
+            "page": page,
+            "query": query,
+            "querystring": urlencode({"q": query}) if query else "",
+        },
     )
 
 
