@@ -123,6 +123,14 @@ class AuditFilterForm(forms.Form):
         return cleaned
 
 
+def unique_name(name: str, siblings, instance, message: str) -> str:
+    """A name must differ (ignoring case) from the others beside it."""
+    name = name.strip()
+    if siblings.filter(name__iexact=name).exclude(pk=instance.pk).exists():
+        raise forms.ValidationError(message)
+    return name
+
+
 class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
@@ -134,11 +142,12 @@ class OrganisationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
 
     def clean_name(self):
-        name = self.cleaned_data["name"].strip()
-        clash = Organisation.objects.filter(partnership=self.partnership, name__iexact=name)
-        if clash.exclude(pk=self.instance.pk).exists():
-            raise forms.ValidationError("The partnership already has an organisation by this name.")
-        return name
+        return unique_name(
+            self.cleaned_data["name"],
+            Organisation.objects.filter(partnership=self.partnership),
+            self.instance,
+            "The partnership already has an organisation by this name.",
+        )
 
 
 class TeamForm(forms.ModelForm):
@@ -152,8 +161,9 @@ class TeamForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
 
     def clean_name(self):
-        name = self.cleaned_data["name"].strip()
-        clash = Team.objects.filter(organisation=self.organisation, name__iexact=name)
-        if clash.exclude(pk=self.instance.pk).exists():
-            raise forms.ValidationError("This organisation already has a team by this name.")
-        return name
+        return unique_name(
+            self.cleaned_data["name"],
+            Team.objects.filter(organisation=self.organisation),
+            self.instance,
+            "This organisation already has a team by this name.",
+        )

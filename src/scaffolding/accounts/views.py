@@ -259,7 +259,13 @@ def account_create(request):
         )
         return redirect("accounts:account_list")
     return render(
-        request, "accounts/account_form.html", {"page_title": "Add an account", "form": form}
+        request,
+        "accounts/account_form.html",
+        {
+            "page_title": "Add an account",
+            "form": form,
+            "cancel_url": reverse("accounts:account_list"),
+        },
     )
 
 
@@ -279,6 +285,7 @@ def account_edit(request, pk):
             "page_title": f"Change {account.full_name}'s account",
             "form": form,
             "account": account,
+            "cancel_url": reverse("accounts:account_list"),
             "has_authenticator": TOTPDevice.objects.filter(user=account, confirmed=True).exists(),
         },
     )
