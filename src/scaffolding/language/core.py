@@ -25,10 +25,9 @@ QUOTED_MESSAGE = "These are a person's own words in quotation marks: keep them a
 # "instead of 'respite'", "the word LAC", "this is not a placement".
 MENTION_BEFORE = re.compile(
     r"(?:"
-    r"\bno\s+longer\s+(?:say|use|call|write)"
-    r"|\b(?:do\s+not|does\s+not|don't|don’t|doesn't|doesn’t|never|not|stop|stopped|avoid"
-    r"|avoiding|won't|won’t)\s+(?:say|saying|use|using|call|calling|write|writing)"
-    r"(?:\s+(?:it|her|him|them|this|that|the\s+word|the\s+term))?"
+    r"(?:\bno\s+longer|\b(?:do\s+not|does\s+not|don't|don’t|doesn't|doesn’t|never|not|stop"
+    r"|stopped|avoid|avoiding|won't|won’t))\s+(?:say|saying|use|using|call|calling|write|writing)"
+    r"(?:\s+(?:it|her|him|them|this|that|the\s+word|the\s+term))?(?:\s+(?:a|an|the))?"
     r"|\binstead\s+of|\brather\s+than"
     r"|\bthe\s+(?:words?|terms?|phrases?|label|acronym)"
     r"|\b(?:words?|terms?|phrases?|language)\s+(?:like|such\s+as)"
