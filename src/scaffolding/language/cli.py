@@ -11,7 +11,7 @@ import argparse
 import json
 from typing import IO
 
-from scaffolding.language.core import Finding, check
+from scaffolding.language.core import QUOTED_MESSAGE, Finding, check
 from scaffolding.language.documents import DocumentError, decode_text, extract_text
 
 STDIN_PATH = "<stdin>"
@@ -50,7 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
 def format_text(path: str, finding: Finding) -> str:
     where = f"{path}:{finding.line}:{finding.column}: {finding.rule}: {finding.text!r}"
     if finding.quoted:
-        return f"{where} is in a person's own words (quoted): keep it as said ({finding.message})"
+        explanation = finding.message.removeprefix(QUOTED_MESSAGE)
+        return f"{where} is in a person's own words (quoted): keep it as said ({explanation})"
     suggestions = " / ".join(finding.suggestions)
     return f"{where} -> {suggestions} ({finding.message})"
 
