@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from scaffolding.language.anchors import literal_prefixes
 from scaffolding.language.glossary import Glossary, Pattern, Rule, load_default_glossary
 
 SEVERITY_SUGGESTION = "suggestion"
@@ -37,7 +38,14 @@ MENTION_BEFORE = re.compile(
     r")\s*[\"'‘“]?\s*\Z",
     re.IGNORECASE,
 )
-MENTION_WINDOW = 60
+MENTION_WINDOW = 45
+# Every mention above contains one of these; checked first because it is cheap.
+MENTION_WORDS = (
+    "longer", "not", "n't", "n’t", "never", "stop", "avoid", "instead", "rather", "word",
+    "term", "phrase", "label", "acronym", "language", "replac",
+)  # fmt: skip
+MIN_ANCHOR = 3  # shorter literal prefixes are too common to be worth searching for
+MIN_ANCHOR_CASE_SENSITIVE = 2  # "LA" in capitals is rare enough
 
 TITLES = frozenset(
     {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "st"}
@@ -86,52 +94,85 @@ class Finding:
 
 
 class Matcher:
-    """All enabled patterns of a glossary compiled into one expression."""
+    """The enabled patterns of a glossary, ready to search text quickly.
+
+    Each pattern gets the literal words its matches must start with ("contact",
+    "supervised"...). ``find`` searches for those words with plain string search
+    and tries a pattern only where its word occurs; a pattern without such words
+    is run over the whole text.
+    """
 
     def __init__(self, rules: Iterable[Rule]):
         self.rules = {rule.id: rule for rule in rules}
         ordered = [pattern for rule in self.rules.values() for pattern in rule.patterns]
         # Longer expressions first, so "placement breakdown" wins over "placement"
-        # (the regex engine takes the first alternative that fits, not the longest).
+        # when both start at the same place.
         ordered.sort(key=lambda pattern: -len(pattern.regex))
         self.patterns: list[Pattern] = ordered
         self.singles = [_compile_single(pattern) for pattern in ordered]
-        self.group_index = {f"p{index}": index for index in range(len(ordered))}
-        alternatives = "|".join(
-            f"(?P<p{index}>{_scoped(pattern)})" for index, pattern in enumerate(ordered)
-        )
-        self.combined = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE) if ordered else None
+        by_anchor: dict[tuple[str, bool], list[int]] = {}
+        self.unanchored: list[int] = []
+        for index, pattern in enumerate(ordered):
+            prefixes = literal_prefixes(
+                pattern.regex,
+                case_sensitive=pattern.acronym,
+                min_length=MIN_ANCHOR_CASE_SENSITIVE if pattern.acronym else MIN_ANCHOR,
+            )
+            if prefixes is None:
+                self.unanchored.append(index)
+                continue
+            for prefix in prefixes:
+                by_anchor.setdefault((prefix, pattern.acronym), []).append(index)
+        self.anchors = [
+            (
+                re.compile(re.escape(anchor)),
+                re.compile(re.escape(anchor), 0 if case_sensitive else re.IGNORECASE),
+                case_sensitive,
+                sorted(set(indexes)),
+            )
+            for (anchor, case_sensitive), indexes in _merge_covered(by_anchor).items()
+        ]
+
+    def candidates(self, text: str) -> list[tuple[int, int, int]]:
+        """Every (start, pattern index, end) where a pattern matches, sorted."""
+        lowered = text.lower()
+        same_offsets = len(lowered) == len(text)  # a few characters lowercase to two
+        found: dict[tuple[int, int], int] = {}
+        singles = self.singles
+        for exact, ignoring_case, case_sensitive, indexes in self.anchors:
+            if case_sensitive:
+                hits = exact.finditer(text)
+            elif same_offsets:
+                hits = exact.finditer(lowered)
+            else:
+                hits = ignoring_case.finditer(text)
+            for hit in hits:
+                start = hit.start()
+                for index in indexes:
+                    match = singles[index].match(text, start)
+                    if match is not None:
+                        found[start, index] = match.end()
+        for index in self.unanchored:
+            for match in singles[index].finditer(text):
+                found[match.start(), index] = match.end()
+        return sorted((start, index, end) for (start, index), end in found.items())
 
     def find(self, text: str) -> list[tuple[int, int, Pattern]]:
-        """Accepted (start, end, pattern) hits in order, not overlapping."""
+        """Accepted (start, end, pattern) hits in order, not overlapping.
+
+        At one start, patterns are tried in priority order; a rejected match does
+        not hide shorter matches inside it.
+        """
         hits: list[tuple[int, int, Pattern]] = []
-        if self.combined is None:
-            return hits
-        search = self.combined.search
-        position = 0
-        while True:
-            match = search(text, position)
-            if match is None:
-                return hits
-            start = match.start()
-            index = self.group_index[match.lastgroup]
-            hit = None
-            if self._accepts(text, start, match.end(), self.patterns[index]):
-                hit = (start, match.end(), self.patterns[index])
-            else:
-                # Alternatives earlier in the list did not fit here; try the later ones.
-                for later in range(index + 1, len(self.patterns)):
-                    other = self.singles[later].match(text, start)
-                    if other is not None and self._accepts(
-                        text, start, other.end(), self.patterns[later]
-                    ):
-                        hit = (start, other.end(), self.patterns[later])
-                        break
-            if hit is None:
-                position = start + 1
-            else:
-                hits.append(hit)
-                position = hit[1]
+        last_end = 0
+        for start, index, end in self.candidates(text):
+            if start < last_end:
+                continue
+            pattern = self.patterns[index]
+            if self._accepts(text, start, end, pattern):
+                hits.append((start, end, pattern))
+                last_end = end
+        return hits
 
     @staticmethod
     def _accepts(text: str, start: int, end: int, pattern: Pattern) -> bool:
@@ -139,7 +180,25 @@ class Matcher:
             return False
         if not pattern.acronym and looks_like_name(text, start, end):
             return False
-        return not MENTION_BEFORE.search(text, max(0, start - MENTION_WINDOW), start)
+        window_start = max(0, start - MENTION_WINDOW)
+        before = text[window_start:start].lower()
+        # The full expression is slow to try at every offset; most text has none of its words.
+        if not any(word in before for word in MENTION_WORDS):
+            return True
+        return not MENTION_BEFORE.search(text, window_start, start)
+
+
+def _merge_covered(by_anchor: dict[tuple[str, bool], list[int]]) -> dict:
+    # Patterns under "sanctions" can be tried wherever "sanction" is found: search once.
+    merged: dict[tuple[str, bool], list[int]] = {}
+    for anchor, case_sensitive in sorted(by_anchor, key=lambda key: len(key[0])):
+        indexes = by_anchor[anchor, case_sensitive]
+        shorter = next(
+            (key for key in merged if key[1] == case_sensitive and anchor.startswith(key[0])),
+            None,
+        )
+        merged.setdefault(shorter or (anchor, case_sensitive), []).extend(indexes)
+    return merged
 
 
 def _scoped(pattern: Pattern) -> str:
