@@ -44,6 +44,8 @@ MENTION_WORDS = (
     "longer", "not", "n't", "n’t", "never", "stop", "avoid", "instead", "rather", "word",
     "term", "phrase", "label", "acronym", "language", "replac",
 )  # fmt: skip
+# Characters that IGNORECASE matches with an ASCII letter but .lower() does not turn into it.
+CASE_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 MIN_ANCHOR = 3  # shorter literal prefixes are too common to be worth searching for
 MIN_ANCHOR_CASE_SENSITIVE = 2  # "LA" in capitals is rare enough
 
@@ -135,7 +137,7 @@ class Matcher:
 
     def candidates(self, text: str) -> list[tuple[int, int, int]]:
         """Every (start, pattern index, end) where a pattern matches, sorted."""
-        lowered = text.lower()
+        lowered = text.translate(CASE_FOLDS).lower()
         same_offsets = len(lowered) == len(text)  # a few characters lowercase to two
         found: dict[tuple[int, int], int] = {}
         singles = self.singles
@@ -153,8 +155,11 @@ class Matcher:
                     if match is not None:
                         found[start, index] = match.end()
         for index in self.unanchored:
-            for match in singles[index].finditer(text):
+            # Step one character on (not to the match's end) so overlapping starts are seen too.
+            search, position = singles[index].search, 0
+            while (match := search(text, position)) is not None:
                 found[match.start(), index] = match.end()
+                position = match.start() + 1
         return sorted((start, index, end) for (start, index), end in found.items())
 
     def find(self, text: str) -> list[tuple[int, int, Pattern]]:
