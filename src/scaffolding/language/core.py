@@ -275,20 +275,25 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((open_double, index + 1))
                 open_double = None
         elif mark == "‘":
-            if not before.isalnum() and not after.isspace():
+            if not _is_word(before) and not after.isspace():
                 open_single = index
         else:  # ' or ’
-            if before.isalnum() and after.isalnum():
+            if _is_word(before) and _is_word(after):
                 continue  # an apostrophe: don't, child's
             if open_single is not None and not before.isspace():
                 spans.append((open_single, index + 1))
                 open_single = None
-            elif not before.isalnum() and not after.isspace():
+            elif not _is_word(before) and not after.isspace():
                 open_single = index  # a newer opening mark replaces an unmatched one
     return _merge(spans)
 
 
 QUOTE_OR_PARAGRAPH = re.compile("[\"'‘’“”«»]|\n[ \t]*\n")
+
+
+def _is_word(character: str) -> bool:
+    # Letters, digits and underscore: the regex \w.
+    return character.isalnum() or character == "_"
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -315,18 +320,20 @@ def check(text: str, glossary: Glossary | None = None) -> list[Finding]:
         return []
     spans = quoted_spans(text)
     span_starts = [span[0] for span in spans]
-    line_starts = [0, *(match.end() for match in NEWLINE.finditer(text))]
     findings = []
+    line, counted_to = 1, 0
     for start, end, pattern in hits:
         rule = matcher.rules[pattern.rule_id]
         quoted = _inside(spans, span_starts, start, end)
-        line_index = bisect_right(line_starts, start) - 1
+        # Hits are in order, so count only the newlines since the previous one.
+        line += text.count("\n", counted_to, start)
+        counted_to = start
         findings.append(
             Finding(
                 start=start,
                 end=end,
-                line=line_index + 1,
-                column=start - line_starts[line_index] + 1,
+                line=line,
+                column=start - text.rfind("\n", 0, start),
                 text=text[start:end],
                 rule=rule.id,
                 message=(QUOTED_MESSAGE + rule.explanation) if quoted else rule.explanation,
@@ -337,9 +344,6 @@ def check(text: str, glossary: Glossary | None = None) -> list[Finding]:
             )
         )
     return findings
-
-
-NEWLINE = re.compile("\n")
 
 
 def count_terms(text: str, glossary: Glossary | None = None) -> dict[str, int]:
