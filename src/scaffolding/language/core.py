@@ -39,13 +39,15 @@ MENTION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 MENTION_WINDOW = 45
-# Every mention above contains one of these; checked first because it is cheap.
-MENTION_WORDS = (
-    "longer", "not", "n't", "n’t", "never", "stop", "avoid", "instead", "rather", "word",
-    "term", "phrase", "label", "acronym", "language", "replac",
-)  # fmt: skip
+# Every mention above contains one of these; looked for first because it is cheap.
+MENTION_CUES = re.compile(
+    "longer|not|n't|n’t|never|stop|avoid|instead|rather|word|term|phrase|label|acronym"
+    "|language|replac",
+    re.IGNORECASE,
+)
 # Characters that IGNORECASE matches with an ASCII letter but .lower() does not turn into it.
 CASE_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+CASE_FOLD_CHARACTERS = ("\u0130", "\u0131", "\u017f")
 MIN_ANCHOR = 3  # shorter literal prefixes are too common to be worth searching for
 MIN_ANCHOR_CASE_SENSITIVE = 2  # "LA" in capitals is rare enough
 
@@ -127,6 +129,7 @@ class Matcher:
                 by_anchor.setdefault((prefix, pattern.acronym), []).append(index)
         self.anchors = [
             (
+                anchor,
                 re.compile(re.escape(anchor)),
                 re.compile(re.escape(anchor), 0 if case_sensitive else re.IGNORECASE),
                 case_sensitive,
@@ -137,18 +140,23 @@ class Matcher:
 
     def candidates(self, text: str) -> list[tuple[int, int, int]]:
         """Every (start, pattern index, end) where a pattern matches, sorted."""
-        lowered = text.translate(CASE_FOLDS).lower()
+        lowered = text.lower()
+        if any(character in text for character in CASE_FOLD_CHARACTERS):
+            lowered = text.translate(CASE_FOLDS).lower()  # rare, and translate is slow
         same_offsets = len(lowered) == len(text)  # a few characters lowercase to two
         found: dict[tuple[int, int], int] = {}
         singles = self.singles
-        for exact, ignoring_case, case_sensitive, indexes in self.anchors:
+        for anchor, exact, ignoring_case, case_sensitive, indexes in self.anchors:
             if case_sensitive:
-                hits = exact.finditer(text)
+                haystack, hits = text, exact.finditer
             elif same_offsets:
-                hits = exact.finditer(lowered)
+                haystack, hits = lowered, exact.finditer
             else:
-                hits = ignoring_case.finditer(text)
-            for hit in hits:
+                haystack, hits = text, ignoring_case.finditer
+            # Most anchors are absent from most texts; `in` says so faster than a regex scan.
+            if same_offsets and anchor not in haystack:
+                continue
+            for hit in hits(haystack):
                 start = hit.start()
                 for index in indexes:
                     match = singles[index].match(text, start)
@@ -186,9 +194,8 @@ class Matcher:
         if not pattern.acronym and looks_like_name(text, start, end):
             return False
         window_start = max(0, start - MENTION_WINDOW)
-        before = text[window_start:start].lower()
         # The full expression is slow to try at every offset; most text has none of its words.
-        if not any(word in before for word in MENTION_WORDS):
+        if MENTION_CUES.search(text, window_start, start) is None:
             return True
         return not MENTION_BEFORE.search(text, window_start, start)
 
