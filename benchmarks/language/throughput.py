@@ -27,7 +27,8 @@ import time
 from pathlib import Path
 from typing import NamedTuple
 
-from scaffolding.language import check
+from scaffolding.language import check, load_default_glossary
+from scaffolding.language.core import Matcher, ahocorasick_rs, check_with_matcher
 
 HERE = Path(__file__).resolve().parent
 
@@ -186,6 +187,18 @@ def run_scaffolding(records: list[str]) -> Rates:
     return report("scaffolding", megabytes(records), sum(latencies), cpu, latencies, found)
 
 
+def run_scaffolding_plain(records: list[str]) -> Rates:
+    """The same checker without the optional ahocorasick-rs package."""
+    matcher = Matcher(load_default_glossary().enabled_rules, accelerate=False)
+    latencies, cpu, found = time_each(
+        lambda record: len(check_with_matcher(record, matcher)), records
+    )
+    return report(
+        "scaffolding", megabytes(records), sum(latencies), cpu, latencies, found,
+        "plain string search: without the optional ahocorasick-rs package",
+    )  # fmt: skip
+
+
 def run_proselint(records: list[str]) -> Rates | None:
     try:
         from proselint.checks import __register__
@@ -276,9 +289,12 @@ def main(argv: list[str] | None = None) -> int:
         f"sentences: flagged / tricky negatives / plain = {shares}\n"
         f"corpus: {len(records)} records of ~{WORDS_PER_RECORD} words, {megabytes(records):.2f} MB"
         f" (seed {SEED}); slice for alex and proselint: {len(slice_records)} records, "
-        f"{megabytes(slice_records):.2f} MB; python {sys.version.split()[0]}"
+        f"{megabytes(slice_records):.2f} MB; python {sys.version.split()[0]}; anchor search: "
+        + ("Aho-Corasick (ahocorasick-rs)" if ahocorasick_rs else "plain string search")
     )
     ours = run_scaffolding(records)
+    if ahocorasick_rs is not None:
+        run_scaffolding_plain(records)
     others = {}
     if not options.no_proselint:
         others["proselint"] = run_proselint(slice_records)
