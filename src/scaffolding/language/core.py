@@ -1,10 +1,11 @@
 """Find stigmatising, professionalised words in writing about children.
 
-Pure Python (no Django). ``check`` runs one compiled regular expression of every
-trigger word over the text, then looks at context only where a word was found:
-the rule's own context expressions, whether the word is part of a name, whether
-the writer is talking *about* the word ("we no longer say placement"), and whether
-it sits inside quotation marks (a person's own words: reported, never rewritten).
+Pure Python (no Django). ``check`` searches the text for the literal words each
+pattern must start with (see ``Matcher``), tries the pattern's regular expression only
+there, then looks at context only where a pattern matched: the rule's own context
+expressions, whether the word is part of a name, whether the writer is talking
+*about* the word ("we no longer say placement"), and whether it sits inside quotation
+marks (a person's own words: reported, never offered for rewriting).
 """
 
 from __future__ import annotations
@@ -117,8 +118,8 @@ class Matcher:
     "supervised"...). ``candidates`` searches for those words and tries a pattern only
     where its word occurs; a pattern without such words is run over the whole text.
     The word search is plain string search, or one Aho-Corasick pass when the
-    optional ``ahocorasick-rs`` package is installed (about ten times faster; the
-    same results, which the tests check).
+    optional ``ahocorasick-rs`` package is installed (that step about ten times
+    faster, the whole check about 1.4 times; the same results, which the tests check).
     """
 
     def __init__(self, rules: Iterable[Rule], *, accelerate: bool = True):
@@ -255,10 +256,9 @@ def _compile_single(pattern: Pattern) -> re.Pattern[str]:
 
 
 def is_sentence_start(text: str, start: int) -> bool:
+    # Twenty characters of nothing but spaces, quotes or bullets also count as a break.
     before = text[max(0, start - 20) : start].rstrip(LEADING_NOISE)
-    if not before:
-        return start - 20 <= 0 or not text[: start - 20].strip()
-    return before[-1] in SENTENCE_END
+    return not before or before[-1] in SENTENCE_END
 
 
 def looks_like_name(text: str, start: int, end: int) -> bool:
