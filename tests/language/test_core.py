@@ -98,6 +98,14 @@ def test_line_and_column_on_later_lines_with_unicode_before():
     assert (finding.line, finding.column) == (3, 10)
 
 
+def test_windows_line_endings_count_as_one_line_break():
+    # Lines are split on "\n" only; a "\r" before it stays at the end of the earlier line.
+    text = "Notes\r\nHer placement ended.\r\n"
+    [finding] = check(text)
+    assert (finding.line, finding.column) == (2, 5)
+    assert text[finding.start : finding.end] == "placement"
+
+
 def test_findings_are_sorted_and_do_not_overlap():
     text = "The placement breakdown led to respite, then a new placement and contact with mum."
     findings = check(text)

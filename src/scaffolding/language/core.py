@@ -74,7 +74,11 @@ LEADING_NOISE = " \t\"'‘’“”«»([{*•–—-"
 
 @dataclass(frozen=True)
 class Finding:
-    """One word or phrase that a rule found, with where it is and kinder alternatives."""
+    """One word or phrase that a rule found, with where it is and kinder alternatives.
+
+    ``start``/``end`` are 0-based offsets into the checked text (``text[start:end]``
+    is ``text``); ``line`` and ``column`` are 1-based, lines split on "\n" only.
+    """
 
     start: int
     end: int
