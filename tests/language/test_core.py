@@ -183,10 +183,15 @@ class TestNegationAndMention:
             "The term LAC is not used here.",
             "This is not a placement, it is Ben's home.",
             "It isn't a unit, it's their home: we never say residential unit.",
+            "Short breaks must never be called respite.",
+            "What we used to call respite is a sleepover now.",
         ],
     )
     def test_talking_about_a_word_is_not_using_it(self, text):
         assert check(text) == []
+
+    def test_calling_something_by_the_word_is_still_using_it(self):
+        assert found("Amy called contact with her mum the best bit.") == [("contact", "contact")]
 
     def test_no_contact_is_still_about_family_time(self):
         assert found("Kai has no contact with his dad.") == [("contact", "contact")]

@@ -29,13 +29,15 @@ SEVERITY_QUOTED = "quoted"
 QUOTED_MESSAGE = "These are a person's own words in quotation marks: keep them as said. "
 
 # The writer is talking about the word, not using it: "we no longer say placement",
-# "instead of 'respite'", "the word LAC", "this is not a placement".
+# "instead of 'respite'", "the word LAC", "this is not a placement", "never be called respite".
 MENTION_BEFORE = re.compile(
     r"(?:"
     r"(?:\bno\s+longer|\b(?:do\s+not|does\s+not|don't|don’t|doesn't|doesn’t|never|not|stop"
     r"|stopped|avoid|avoiding|won't|won’t))\s+(?:say|saying|use|using|call|calling|write|writing)"
     r"(?:\s+(?:it|her|him|them|this|that|the\s+word|the\s+term))?(?:\s+(?:a|an|the))?"
     r"|\binstead\s+of|\brather\s+than"
+    r"|\b(?:be|been|being|is|was|are|were|so)[\s-]+called|\bused\s+to\s+call"
+    r"|\bcall\s+(?:it|them|this|that)"
     r"|\bthe\s+(?:words?|terms?|phrases?|label|acronym)"
     r"|\b(?:words?|terms?|phrases?|language)\s+(?:like|such\s+as)"
     r"|\breplac(?:e|es|ed|ing)"
@@ -49,7 +51,7 @@ MENTION_WINDOW = 45
 # are far cheaper than the expression (measured: about 4x cheaper than a regex of them).
 MENTION_WORDS = (
     "longer", "not", "n't", "n’t", "never", "stop", "avoid", "instead", "rather", "word",
-    "term", "phrase", "label", "acronym", "language", "replac",
+    "term", "phrase", "label", "acronym", "language", "replac", "call",
 )  # fmt: skip
 # Characters that IGNORECASE matches with an ASCII letter but .lower() does not turn into it.
 CASE_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
