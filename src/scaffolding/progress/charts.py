@@ -1,0 +1,68 @@
+"""SVG charts drawn with matplotlib, always shown with the data table beside them.
+
+Each chart tells statuses apart by pattern and label as well as colour, so that nothing
+depends on colour alone. Charts come back as data URIs for an ``<img>`` so that the same
+markup works in the page and in the PDF.
+"""
+
+import base64
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib.figure import Figure  # noqa: E402
+
+# Colour-blind-safe (Okabe-Ito) colours, plus a hatch pattern for each step.
+COLOURS = ["#999999", "#E69F00", "#D55E00", "#56B4E9", "#009E73", "#FFFFFF"]
+HATCHES = ["", "//", "xx", "..", "", "\\\\"]
+
+
+def _data_uri(figure: Figure) -> str:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="svg", bbox_inches="tight")
+    encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return f"data:image/svg+xml;base64,{encoded}"
+
+
+def status_by_foundation(rows, steps) -> str:
+    """Horizontal stacked bars: one per foundation, one segment per assessment step."""
+    figure = Figure(figsize=(7.5, 3.2))
+    axes = figure.subplots()
+    names = [row.name for row in rows][::-1]
+    left = [0] * len(rows)
+    for index, step in enumerate(steps):
+        widths = [{s.key: c for s, c in row.counts}[step.key] for row in rows][::-1]
+        axes.barh(
+            names,
+            widths,
+            left=left,
+            color=COLOURS[index % len(COLOURS)],
+            hatch=HATCHES[index % len(HATCHES)],
+            edgecolor="#333333",
+            label=f"{step.symbol} {step.label}",
+        )
+        left = [a + b for a, b in zip(left, widths, strict=True)]
+    axes.set_xlabel("Number of items")
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=3, fontsize="small")
+    axes.spines[["top", "right"]].set_visible(False)
+    return _data_uri(figure)
+
+
+def measure_series(name, unit, points, target=None, baseline=None) -> str:
+    """A line through the measure's points, with its baseline and target as labelled lines."""
+    figure = Figure(figsize=(7.5, 3.2))
+    axes = figure.subplots()
+    dates = [point.on for point in points]
+    values = [float(point.value) for point in points]
+    axes.plot(dates, values, marker="o", color="#0065bd", label=name)
+    if baseline is not None:
+        axes.axhline(float(baseline), linestyle=":", color="#333333", label="Baseline")
+    if target is not None:
+        axes.axhline(float(target), linestyle="--", color="#009E73", label="Target")
+    axes.set_ylabel(unit)
+    axes.legend(fontsize="small")
+    axes.spines[["top", "right"]].set_visible(False)
+    figure.autofmt_xdate()
+    return _data_uri(figure)
