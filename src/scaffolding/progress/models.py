@@ -182,7 +182,7 @@ class Assessment(models.Model):
         ordering = ["-assessed_on", "-pk"]
 
     def __str__(self):
-        return f"{self.item.label}: {self.get_status_display()} ({self.assessed_on:%d %B %Y})"
+        return f"{self.item.label}: {self.get_status_display()} ({self.assessed_on})"
 
     def save(self, *args, **kwargs):
         self.partnership_id = self.item.partnership_id
