@@ -1,5 +1,6 @@
 """The overview by foundation, what changed last quarter, items, assessments, query counts."""
 
+import re
 from datetime import date, timedelta
 
 from django.urls import reverse
@@ -133,11 +134,17 @@ def test_initiative_form_links_items_and_checks_dates(world, client_for):
     assert list(Initiative.objects.get(name="Staying Close").items.all()) == [p.people]
 
 
-def test_initiative_form_offers_only_this_partnerships_items(world, client_for):
-    progress_world(world)
+def test_initiative_form_offers_only_this_partnerships_choices(world, client_for):
+    p = progress_world(world)
     _, theirs = make_framework(world.other_partnership, name="farhill-calls", items=1)
-    form = client_for("promise_lead").get(reverse("progress:initiative_create")).context["form"]
-    assert theirs[0] not in form.fields["items"].queryset
+    response = client_for("promise_lead").get(
+        reverse("progress:initiative_create") + f"?item={p.people.pk}"
+    )
+    body = response.content.decode()
+    assert "Farhill" not in body  # neither their organisations nor their framework
+    assert "Lochside Family Carers" in body and p.people.label in body
+    checked = response.context["form"]["items"].value()
+    assert [str(pk) for pk in checked] == [str(p.people.pk)]
     response = client_for("promise_lead").post(
         reverse("progress:initiative_create"),
         {"name": "Sneaky", "status": "planned", "items": [theirs[0].pk]},
@@ -225,3 +232,22 @@ def test_overview_and_item_page_query_counts(world, client_for, django_assert_nu
     # stories, two permission queries and the partnership name.
     with django_assert_num_queries(11):
         client.get(reverse("progress:item_detail", args=[p.care.pk]))
+
+
+def test_no_form_offers_another_partnerships_records(world, client_for):
+    p = progress_world(world)
+    make_framework(world.other_partnership, name="farhill-calls", items=2)
+    Initiative.objects.create(partnership=world.other_partnership, name="Farhill initiative")
+    client = client_for("promise_lead")
+    for url in (
+        reverse("progress:initiative_create"),
+        reverse("progress:initiative_edit", args=[p.initiative.pk]),
+        reverse("progress:measure_create"),
+        reverse("progress:measure_edit", args=[p.measure.pk]),
+        reverse("progress:story_create"),
+        reverse("progress:story_edit", args=[p.open_story.pk]),
+    ):
+        body = client.get(url).content.decode()
+        assert "Farhill" not in body, url
+        # Radios offer real answers only (a select may start blank).
+        assert not re.search(r'type="radio"[^>]*value=""', body), url

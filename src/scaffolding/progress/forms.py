@@ -15,7 +15,29 @@ from .models import (
 
 
 class DateInput(forms.DateInput):
+    """A browser date picker; it needs the ISO format whatever the locale."""
+
     input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class NoBlankRadiosMixin:
+    """Radios never offer Django's '---------' choice: a person picks a real answer."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            # Plain choice fields only: CheckboxSelectMultiple is a RadioSelect too, and
+            # fixing a model field's choices here would freeze its queryset before the
+            # form narrows it to the partnership.
+            if (
+                type(field.widget) is forms.RadioSelect
+                and isinstance(field, forms.TypedChoiceField)
+                and not isinstance(field, forms.ModelChoiceField)
+            ):
+                field.choices = [(value, label) for value, label in field.choices if value != ""]
 
 
 def _lines(text: str) -> list[str]:
@@ -27,7 +49,7 @@ class ItemChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.framework.title} – {obj.label}"
 
 
-class FrameworkForm(forms.ModelForm):
+class FrameworkForm(NoBlankRadiosMixin, forms.ModelForm):
     class Meta:
         model = Framework
         fields = ["title", "name", "kind", "source"]
@@ -51,7 +73,7 @@ class FrameworkForm(forms.ModelForm):
         return super().save(commit)
 
 
-class FrameworkItemForm(forms.ModelForm):
+class FrameworkItemForm(NoBlankRadiosMixin, forms.ModelForm):
     lead_organisations_text = forms.CharField(
         label="Lead organisations",
         required=False,
@@ -148,7 +170,7 @@ class ImportForm(forms.Form):
         return upload
 
 
-class AssessmentForm(forms.ModelForm):
+class AssessmentForm(NoBlankRadiosMixin, forms.ModelForm):
     class Meta:
         model = Assessment
         fields = ["assessed_on", "status", "required", "heard", "committed", "leads", "next_steps"]
@@ -166,7 +188,7 @@ def _partnership_items(partnership):
     return FrameworkItem.objects.filter(partnership=partnership).select_related("framework")
 
 
-class InitiativeForm(forms.ModelForm):
+class InitiativeForm(NoBlankRadiosMixin, forms.ModelForm):
     items = ItemChoiceField(
         queryset=FrameworkItem.objects.none(),
         required=False,
@@ -208,7 +230,7 @@ class InitiativeForm(forms.ModelForm):
         return super().save(commit)
 
 
-class MeasureForm(forms.ModelForm):
+class MeasureForm(NoBlankRadiosMixin, forms.ModelForm):
     items = ItemChoiceField(
         queryset=FrameworkItem.objects.none(),
         required=False,
@@ -264,7 +286,7 @@ class MeasurePointForm(forms.ModelForm):
         return super().save(commit)
 
 
-class StoryForm(forms.ModelForm):
+class StoryForm(NoBlankRadiosMixin, forms.ModelForm):
     items = ItemChoiceField(
         queryset=FrameworkItem.objects.none(),
         required=False,

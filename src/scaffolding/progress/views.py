@@ -169,8 +169,8 @@ def framework_import(request):
         verb = "Imported" if result.created else "Updated"
         messages.success(
             request,
-            f"{verb} {result.framework.title}: {form.framework.summary_line()}. "
-            f"{result.items_added} added, {result.items_updated} changed.",
+            f"{verb} {result.framework.title}: {result.items_added} added, "
+            f"{result.items_updated} changed.",
         )
         return redirect("progress:framework_detail", pk=result.framework.pk)
     return render(
