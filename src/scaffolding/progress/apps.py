@@ -18,7 +18,12 @@ class ProgressConfig(AppConfig):
     ]
 
     def ready(self):
+        import logging
+
         from auditlog.registry import auditlog
+
+        # WeasyPrint reports every layout step at INFO; keep the service log readable.
+        logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
         from . import models
 

@@ -2,11 +2,13 @@
 
 Each chart tells statuses apart by pattern and label as well as colour, so that nothing
 depends on colour alone. Charts come back as data URIs for an ``<img>`` so that the same
-markup works in the page and in the PDF.
+markup works in the page and in the PDF. Drawing takes a few hundred milliseconds, and
+the figures change only when someone records something, so each chart is kept by its data.
 """
 
 import base64
 import io
+from functools import lru_cache
 
 import matplotlib
 
@@ -28,20 +30,29 @@ def _data_uri(figure: Figure) -> str:
 
 def status_by_foundation(rows, steps) -> str:
     """Horizontal stacked bars: one per foundation, one segment per assessment step."""
+    names = tuple(row.name for row in rows)
+    counts = tuple(
+        tuple({s.key: c for s, c in row.counts}[step.key] for step in steps) for row in rows
+    )
+    labels = tuple(f"{step.symbol} {step.label}" for step in steps)
+    return _status_chart(names, counts, labels)
+
+
+@lru_cache(maxsize=256)
+def _status_chart(names, counts, labels) -> str:
     figure = Figure(figsize=(7.5, 3.2))
     axes = figure.subplots()
-    names = [row.name for row in rows][::-1]
-    left = [0] * len(rows)
-    for index, step in enumerate(steps):
-        widths = [{s.key: c for s, c in row.counts}[step.key] for row in rows][::-1]
+    left = [0] * len(names)
+    for index, label in enumerate(labels):
+        widths = [row[index] for row in counts][::-1]
         axes.barh(
-            names,
+            list(names)[::-1],
             widths,
             left=left,
             color=COLOURS[index % len(COLOURS)],
             hatch=HATCHES[index % len(HATCHES)],
             edgecolor="#333333",
-            label=f"{step.symbol} {step.label}",
+            label=label,
         )
         left = [a + b for a, b in zip(left, widths, strict=True)]
     axes.set_xlabel("Number of items")
@@ -52,10 +63,16 @@ def status_by_foundation(rows, steps) -> str:
 
 def measure_series(name, unit, points, target=None, baseline=None) -> str:
     """A line through the measure's points, with its baseline and target as labelled lines."""
+    series = tuple((point.on, point.value) for point in points)
+    return _measure_chart(name, unit, series, target, baseline)
+
+
+@lru_cache(maxsize=256)
+def _measure_chart(name, unit, series, target, baseline) -> str:
     figure = Figure(figsize=(7.5, 3.2))
     axes = figure.subplots()
-    dates = [point.on for point in points]
-    values = [float(point.value) for point in points]
+    dates = [on for on, _ in series]
+    values = [float(value) for _, value in series]
     axes.plot(dates, values, marker="o", color="#0065bd", label=name)
     if baseline is not None:
         axes.axhline(float(baseline), linestyle=":", color="#333333", label="Baseline")
