@@ -21,25 +21,34 @@ COLOURS = ["#999999", "#E69F00", "#D55E00", "#56B4E9", "#009E73", "#FFFFFF"]
 HATCHES = ["", "//", "xx", "..", "", "\\\\"]
 
 
-def _data_uri(figure: Figure) -> str:
+def _data_uri(figure: Figure, fmt: str) -> str:
+    """SVG for pages; PNG (at print resolution) for the PDF, where WeasyPrint draws
+    matplotlib's hatched SVG several times slower."""
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="svg", bbox_inches="tight")
+    if fmt == "png":
+        figure.savefig(buffer, format="png", dpi=200, bbox_inches="tight")
+        mime = "image/png"
+    else:
+        # Text stays text (not drawn glyph by glyph): smaller files and selectable words.
+        with matplotlib.rc_context({"svg.fonttype": "none"}):
+            figure.savefig(buffer, format="svg", bbox_inches="tight")
+        mime = "image/svg+xml"
     encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return f"data:image/svg+xml;base64,{encoded}"
+    return f"data:{mime};base64,{encoded}"
 
 
-def status_by_foundation(rows, steps) -> str:
+def status_by_foundation(rows, steps, fmt="svg") -> str:
     """Horizontal stacked bars: one per foundation, one segment per assessment step."""
     names = tuple(row.name for row in rows)
     counts = tuple(
         tuple({s.key: c for s, c in row.counts}[step.key] for step in steps) for row in rows
     )
     labels = tuple(f"{step.symbol} {step.label}" for step in steps)
-    return _status_chart(names, counts, labels)
+    return _status_chart(names, counts, labels, fmt)
 
 
 @lru_cache(maxsize=256)
-def _status_chart(names, counts, labels) -> str:
+def _status_chart(names, counts, labels, fmt) -> str:
     figure = Figure(figsize=(7.5, 3.2))
     axes = figure.subplots()
     left = [0] * len(names)
@@ -58,17 +67,17 @@ def _status_chart(names, counts, labels) -> str:
     axes.set_xlabel("Number of items")
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=3, fontsize="small")
     axes.spines[["top", "right"]].set_visible(False)
-    return _data_uri(figure)
+    return _data_uri(figure, fmt)
 
 
-def measure_series(name, unit, points, target=None, baseline=None) -> str:
+def measure_series(name, unit, points, target=None, baseline=None, fmt="svg") -> str:
     """A line through the measure's points, with its baseline and target as labelled lines."""
     series = tuple((point.on, point.value) for point in points)
-    return _measure_chart(name, unit, series, target, baseline)
+    return _measure_chart(name, unit, series, target, baseline, fmt)
 
 
 @lru_cache(maxsize=256)
-def _measure_chart(name, unit, series, target, baseline) -> str:
+def _measure_chart(name, unit, series, target, baseline, fmt) -> str:
     figure = Figure(figsize=(7.5, 3.2))
     axes = figure.subplots()
     dates = [on for on, _ in series]
@@ -82,4 +91,4 @@ def _measure_chart(name, unit, series, target, baseline) -> str:
     axes.legend(fontsize="small")
     axes.spines[["top", "right"]].set_visible(False)
     figure.autofmt_xdate()
-    return _data_uri(figure)
+    return _data_uri(figure, fmt)

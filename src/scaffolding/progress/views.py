@@ -556,11 +556,13 @@ def _story_form(request, story):
 # --------------------------------------------------------------------------- reports
 
 
-def report_context(user, today):
+def report_context(user, today, chart_format="svg"):
     """Everything the partnership progress report shows; the same for HTML and PDF."""
     summaries = framework_summaries(user.partnership_id, today)
     for summary in summaries:
-        summary.chart = charts.status_by_foundation(summary.rows, STEPS) if summary.total else ""
+        summary.chart = (
+            charts.status_by_foundation(summary.rows, STEPS, chart_format) if summary.total else ""
+        )
         items = list(
             FrameworkItem.objects.filter(framework=summary.framework).order_by(
                 "foundation_order", "number"
@@ -600,7 +602,7 @@ def report(request):
 def report_pdf(request):
     from weasyprint import HTML
 
-    context = report_context(request.user, _today())
+    context = report_context(request.user, _today(), chart_format="png")
     html = render_to_string("progress/report_pdf.html", context, request=request)
     # Everything the PDF needs is inline (styles, charts as data URIs): nothing is fetched.
     pdf = HTML(string=html).write_pdf()
