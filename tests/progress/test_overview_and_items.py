@@ -251,3 +251,36 @@ def test_no_form_offers_another_partnerships_records(world, client_for):
         assert "Farhill" not in body, url
         # Radios offer real answers only (a select may start blank).
         assert not re.search(r'type="radio"[^>]*value=""', body), url
+
+
+def test_only_promise_leads_can_change_progress_records(world, client_for):
+    p = progress_world(world)
+    posts = {
+        reverse("progress:assessment_create", args=[p.voice.pk]): {
+            "assessed_on": TODAY.isoformat(),
+            "status": "kept",
+        },
+        reverse("progress:initiative_create"): {"name": "Not allowed", "status": "planned"},
+        reverse("progress:measure_point_add", args=[p.measure.pk]): {
+            "on": TODAY.isoformat(),
+            "value": "99",
+        },
+        reverse("progress:framework_create"): {
+            "title": "Not allowed",
+            "name": "not-allowed",
+            "kind": "outcomes",
+        },
+    }
+    for role in (
+        "practitioner",
+        "family_carer",
+        "supervisor",
+        "learning_lead",
+        "partnership_admin",
+    ):
+        client = client_for(role)
+        for url, data in posts.items():
+            assert client.post(url, data).status_code == 403, (role, url)
+    assert not p.voice.assessments.exists()
+    assert not Initiative.objects.filter(name="Not allowed").exists()
+    assert p.measure.points.count() == 3
