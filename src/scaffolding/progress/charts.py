@@ -15,6 +15,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 # Colour-blind-safe (Okabe-Ito) colours, plus a hatch pattern for each step.
 COLOURS = ["#999999", "#E69F00", "#D55E00", "#56B4E9", "#009E73", "#FFFFFF"]
@@ -65,6 +66,7 @@ def _status_chart(names, counts, labels, fmt) -> str:
         )
         left = [a + b for a, b in zip(left, widths, strict=True)]
     axes.set_xlabel("Number of items")
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=3, fontsize="small")
     axes.spines[["top", "right"]].set_visible(False)
     return _data_uri(figure, fmt)

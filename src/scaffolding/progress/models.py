@@ -56,6 +56,10 @@ class Framework(models.Model):
     def item_noun(self):
         return "call to action" if self.kind == "calls_to_action" else "outcome"
 
+    @property
+    def item_noun_plural(self):
+        return "calls to action" if self.kind == "calls_to_action" else "outcomes"
+
 
 class FrameworkItem(models.Model):
     """One call to action or outcome, filed under a foundation."""
