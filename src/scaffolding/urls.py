@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("scaffolding.core.urls")),
     path("", include("scaffolding.accounts.urls")),
     path("workforce/", include("scaffolding.workforce.urls")),
+    path("supervision/", include("scaffolding.supervision.urls")),
 ]
 
 if settings.OIDC_ENABLED:
