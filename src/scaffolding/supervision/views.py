@@ -38,6 +38,11 @@ from .tasks import send_session_invitation
 PAGE_SIZE = 50
 
 
+def _posted(request):
+    """The POST data to bind a form to (even when empty), or None for a GET."""
+    return request.POST if request.method == "POST" else None
+
+
 def _person(request) -> Person:
     person = records.own_person(request.user)
     if person is None:
@@ -122,9 +127,9 @@ def session_new(request):
         people = group.members.order_by("full_name")
     else:
         people = _people_i_can_meet(person)
-    form = NewSessionForm(request.POST or None, people=people, group=group)
+    form = NewSessionForm(_posted(request), people=people, group=group)
     owners = Person.objects.filter(Q(pk=person.pk) | Q(pk__in=people.values("pk")))
-    formset = action_formset(request.POST or None, owners=owners, prefix="actions")
+    formset = action_formset(_posted(request), owners=owners, prefix="actions")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         with transaction.atomic():
             session = form.save(commit=False)
@@ -228,8 +233,8 @@ def session_edit(request, pk):
     owners = Person.objects.filter(
         Q(pk=shown.facilitator_id) | Q(attendances__session=shown)
     ).distinct()
-    form = SessionForm(request.POST or None, instance=shown)
-    formset = action_formset(request.POST or None, instance=shown, owners=owners, prefix="actions")
+    form = SessionForm(_posted(request), instance=shown)
+    formset = action_formset(_posted(request), instance=shown, owners=owners, prefix="actions")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         changed = form.has_changed() or formset.has_changed()
         was_agreed = shown.status == Session.Status.AGREED
@@ -292,8 +297,8 @@ def agreement_new(request):
     if not choosing and person.supervisor_id is None:
         messages.error(request, "You do not have a supervisor in the register yet.")
         return redirect("supervision:mine")
-    chooser = SuperviseeChoiceForm(request.POST or None, people=supervisees) if choosing else None
-    form = AgreementForm(request.POST or None)
+    chooser = SuperviseeChoiceForm(_posted(request), people=supervisees) if choosing else None
+    form = AgreementForm(_posted(request))
     if request.method == "POST" and form.is_valid() and (chooser is None or chooser.is_valid()):
         agreement = form.save(commit=False)
         agreement.partnership_id = person.partnership_id
@@ -320,7 +325,7 @@ def agreement(request, pk):
         perm="supervision.view_agreement",
         pk=pk,
     )
-    form = AgreementForm(request.POST or None, instance=shown)
+    form = AgreementForm(_posted(request), instance=shown)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Agreement updated.")
@@ -338,7 +343,7 @@ def agreement(request, pk):
 @permission_required("supervision.reflect")
 def reflections(request):
     person = _person(request)
-    form = ReflectionForm(request.POST or None)
+    form = ReflectionForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         reflection = form.save(commit=False)
         reflection.author = person
@@ -399,7 +404,7 @@ def reflection(request, pk):
 @permission_required("supervision.check_in")
 def check_in(request):
     person = _person(request)
-    form = CheckInForm(request.POST or None)
+    form = CheckInForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         entry = form.save(commit=False)
         entry.person = person
@@ -510,7 +515,7 @@ def group_new(request):
         .exclude(pk=person.pk)
         .order_by("full_name")
     )
-    form = GroupForm(request.POST or None, people=people)
+    form = GroupForm(_posted(request), people=people)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             group = form.save(commit=False)
@@ -573,7 +578,7 @@ def training(request):
         .distinct()
         .order_by("full_name")
     )
-    form = TrainingForm(request.POST or None, people=supervisors)
+    form = TrainingForm(_posted(request), people=supervisors)
     if request.method == "POST" and form.is_valid():
         entry = form.save(commit=False)
         entry.partnership_id = partnership_id
