@@ -40,8 +40,10 @@ def trend_line(labels: list[str], series: dict[str, list[float]], ymax: float) -
     figure = Figure(figsize=(7, 2.8))
     axes = figure.subplots()
     markers = ["o", "s", "^"]
+    positions = list(range(len(labels)))
     for (name, values), marker in zip(series.items(), markers, strict=False):
-        axes.plot(labels, values, marker=marker, label=name)
+        axes.plot(positions, values, marker=marker, label=name)
+    axes.set_xticks(positions, labels)
     axes.set_ylim(0, ymax + 0.5)
     axes.legend(loc="lower left", frameon=False)
     axes.spines[["top", "right"]].set_visible(False)

@@ -64,7 +64,7 @@ CHILD_PROMPTS = [
 ]
 WORKER_PROMPTS = [
     ("wellbeing", "How are you?", "Your own wellbeing, in your own words."),
-    ("workload", "Workload", "What feels manageable, and what does not?"),
+    ("workload", "How is your workload?", "What feels manageable, and what does not?"),
     (
         "secondary_trauma",
         "The effects of the work on you",
