@@ -112,16 +112,18 @@ def test_provision_map_is_three_queries(world, django_assert_num_queries):
     from scaffolding.supervision.provision import provision_map
 
     grow(world, 40)
-    # 1 standing of every person, 2 sessions by kind, 3 supervision given without training.
-    with django_assert_num_queries(3):
+    # 1-2 everyone's supervision dates and register entries, 3 sessions by kind,
+    # 4 supervision given without training.
+    with django_assert_num_queries(4):
         provision_map(world.partnership.pk, timezone.localdate())
 
 
-def test_cadence_for_the_whole_partnership_is_one_query(world, django_assert_num_queries):
+def test_cadence_for_the_whole_partnership_is_two_queries(world, django_assert_num_queries):
     from scaffolding.supervision import cadence
 
     grow(world, 40)
-    with django_assert_num_queries(1):
+    # Supervision dates grouped by person, then the people themselves.
+    with django_assert_num_queries(2):
         cadence.standings(
             Person.objects.filter(partnership=world.partnership), timezone.localdate()
         )

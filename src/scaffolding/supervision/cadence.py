@@ -33,32 +33,34 @@ class Status:
     ORDER = [NEVER, OVERDUE, DUE_SOON, WITHIN, NO_RHYTHM]
 
 
-def held_supervision(on: date) -> Q:
-    """Filter (from Person) for supervision that took place on or before `on`."""
-    return Q(
+def supervision_dates(people, on: date) -> dict[int, tuple[date | None, date | None]]:
+    """{person pk: (last supervision on or before `on`, next booked session)} in one query.
+
+    A session counts for the person who took part, whichever team they are in now, so
+    moving team does not reset anyone's rhythm. Grouping attendances by person alone
+    keeps this one quick query however many sessions there are.
+    """
+    held = Q(
         attendances__attended=True,
         attendances__session__kind__in=CADENCE_KINDS,
         attendances__session__held_on__lte=on,
         attendances__session__status__in=[Session.Status.DRAFT, Session.Status.AGREED],
     )
-
-
-def with_last_supervised(people, on: date):
-    """Annotate people with the date of their last supervision and their next scheduled one.
-
-    A session counts for the person who took part, whichever team they are in now, so
-    moving team does not reset anyone's rhythm.
-    """
-    return people.annotate(
-        last_supervised=Max("attendances__session__held_on", filter=held_supervision(on)),
-        next_scheduled=Min(
-            "attendances__session__held_on",
-            filter=Q(
-                attendances__session__held_on__gte=on,
-                attendances__session__status=Session.Status.SCHEDULED,
-            ),
-        ),
+    booked = Q(
+        attendances__session__held_on__gte=on,
+        attendances__session__status=Session.Status.SCHEDULED,
     )
+    # Driven from people (index lookups into attendances by person), grouped by pk only.
+    rows = (
+        people.order_by()
+        .values("pk")
+        .annotate(
+            last=Max("attendances__session__held_on", filter=held),
+            booked=Min("attendances__session__held_on", filter=booked),
+        )
+        .filter(Q(last__isnull=False) | Q(booked__isnull=False))
+    )
+    return {row["pk"]: (row["last"], row["booked"]) for row in rows}
 
 
 @dataclass
@@ -75,11 +77,9 @@ class Standing:
         return Status.LABELS[self.status]
 
 
-def standing(person: Person, on: date) -> Standing:
-    """Where one person stands: needs `last_supervised`/`next_scheduled` annotations."""
+def standing(person: Person, on: date, last: date | None, scheduled: date | None) -> Standing:
+    """Where one person stands against their rhythm, given their supervision dates."""
     cadence = person.supervision_cadence_days(on)
-    last = getattr(person, "last_supervised", None)
-    scheduled = getattr(person, "next_scheduled", None)
     if cadence is None:
         return Standing(person, None, last, None, scheduled, Status.NO_RHYTHM)
     if last is None:
@@ -95,12 +95,13 @@ def standing(person: Person, on: date) -> Standing:
 
 
 def standings(people, on: date) -> list[Standing]:
-    """Standing for every current person in the queryset: one query."""
-    listed = with_last_supervised(
-        people.current(on).select_related("role_profile", "team", "organisation", "supervisor"),
-        on,
-    ).order_by("full_name", "pk")
-    return [standing(person, on) for person in listed]
+    """Standing for every current person in the queryset: two queries."""
+    current = people.current(on)
+    dates = supervision_dates(current, on)
+    listed = current.select_related("role_profile", "team", "organisation").order_by(
+        "full_name", "pk"
+    )
+    return [standing(person, on, *dates.get(person.pk, (None, None))) for person in listed]
 
 
 def counts(rows: list[Standing]) -> dict[str, int]:
@@ -111,7 +112,7 @@ def counts(rows: list[Standing]) -> dict[str, int]:
 
 
 def within_cadence_share(partnership_id: int, on: date) -> tuple[int, int]:
-    """(people whose last supervision is within their cadence, people with a cadence)."""
+    """(people whose last supervision is within their cadence, people with a cadence): 2 queries."""
     rows = standings(Person.objects.filter(partnership_id=partnership_id), on)
     with_rhythm = [row for row in rows if row.status != Status.NO_RHYTHM]
     within = [row for row in with_rhythm if row.status in (Status.WITHIN, Status.DUE_SOON)]

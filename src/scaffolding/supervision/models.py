@@ -91,8 +91,12 @@ class Session(models.Model):
     start_time = models.TimeField("start time", null=True, blank=True)
     length_minutes = models.PositiveSmallIntegerField("length (minutes)", default=60)
     location = models.CharField("where", max_length=200, blank=True)
+    # SET_NULL: the record stays with those who took part if a facilitator is removed.
     facilitator = models.ForeignKey(
-        Person, on_delete=models.PROTECT, related_name="facilitated_sessions"
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="facilitated_sessions",
     )
     group = models.ForeignKey(
         "ReflectiveGroup",
@@ -195,7 +199,9 @@ class SupportAction(models.Model):
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="actions")
     description = models.CharField(max_length=300)
-    owner = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="support_actions")
+    owner = models.ForeignKey(
+        Person, on_delete=models.SET_NULL, null=True, related_name="support_actions"
+    )
     due_on = models.DateField("due by", null=True, blank=True)
     done = models.BooleanField(default=False)
 
@@ -207,10 +213,10 @@ class SupportAction(models.Model):
 
     @property
     def partnership_id(self):
-        return self.owner.partnership_id
+        return self.session.partnership_id
 
     def get_additional_data(self):
-        return {"partnership_id": self.owner.partnership_id}
+        return {"partnership_id": self.session.partnership_id}
 
 
 class Agreement(models.Model):
@@ -250,7 +256,7 @@ class ReflectiveGroup(models.Model):
     name = models.CharField(max_length=200)
     purpose = models.TextField(blank=True)
     facilitator = models.ForeignKey(
-        Person, on_delete=models.PROTECT, related_name="facilitated_groups"
+        Person, on_delete=models.SET_NULL, null=True, related_name="facilitated_groups"
     )
     members = models.ManyToManyField(Person, related_name="reflective_groups")
     rhythm_days = models.PositiveSmallIntegerField("meets every (days)", default=28)

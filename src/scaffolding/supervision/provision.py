@@ -73,7 +73,7 @@ def provision_map(partnership_id: int, on: date) -> dict:
             rows[key] = ProvisionRow(*key)
         return rows[key]
 
-    # Query 1: every current person's standing against their rhythm.
+    # Queries 1-2: every current person's standing against their rhythm.
     for standing in cadence.standings(Person.objects.filter(partnership_id=partnership_id), on):
         person = standing.person
         row = row_for(
@@ -85,7 +85,7 @@ def provision_map(partnership_id: int, on: date) -> dict:
             if standing.status in (cadence.Status.WITHIN, cadence.Status.DUE_SOON):
                 row.within += 1
 
-    # Query 2: sessions of each kind in the last year, by organisation and profession.
+    # Query 3: sessions of each kind in the last year, by organisation and profession.
     held = (
         Attendance.objects.filter(
             Q(person__end_date__isnull=True) | Q(person__end_date__gt=on),
@@ -123,7 +123,7 @@ def provision_map(partnership_id: int, on: date) -> dict:
 
 
 def untrained_supervision(partnership_id: int, on: date) -> list[dict]:
-    """Query 3: supervision in the last year given by people with no supervisor training."""
+    """Query 4: supervision in the last year given by people with no supervisor training."""
     trained = SupervisorTraining.objects.filter(person=OuterRef("facilitator"))
     return list(
         Session.objects.filter(

@@ -36,7 +36,7 @@ def sessions_for(person):
 
 def participants(session: Session):
     """Everyone who shares the record: the facilitator and those who took part."""
-    people = [session.facilitator]
+    people = [session.facilitator] if session.facilitator_id else []
     people.extend(a.person for a in session.attendances.select_related("person"))
     return people
 
@@ -52,7 +52,7 @@ def snapshot(session: Session) -> dict:
         "actions": [
             {
                 "description": action.description,
-                "owner": action.owner.full_name,
+                "owner": action.owner.full_name if action.owner_id else "",
                 "due_on": action.due_on.isoformat() if action.due_on else None,
                 "done": action.done,
             }

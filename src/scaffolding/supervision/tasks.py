@@ -65,7 +65,7 @@ def session_invitation(session: Session, people) -> bytes:
 
 
 def _people_in(session: Session) -> list[Person]:
-    people = [session.facilitator]
+    people = [session.facilitator] if session.facilitator_id else []
     people.extend(attendance.person for attendance in session.attendances.select_related("person"))
     return people
 

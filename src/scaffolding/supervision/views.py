@@ -61,12 +61,7 @@ def _current_people(user):
 def mine(request):
     person = _person(request)
     today = timezone.localdate()
-    own = cadence.standing(
-        cadence.with_last_supervised(Person.objects.filter(pk=person.pk), today)
-        .select_related("role_profile")
-        .get(),
-        today,
-    )
+    (own,) = cadence.standings(Person.objects.filter(pk=person.pk), today) or [None]
     sessions = list(records.sessions_for(person).select_related("facilitator", "group")[:20])
     upcoming = [s for s in sessions if s.status == Session.Status.SCHEDULED and s.held_on >= today]
     past = [s for s in sessions if s not in upcoming]
