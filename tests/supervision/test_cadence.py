@@ -1,4 +1,4 @@
-"""When supervision is due: edge cases."""
+"""When supervision is due, at the awkward edges: none yet, moved team, no rhythm."""
 
 from datetime import date, timedelta
 

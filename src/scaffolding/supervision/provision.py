@@ -2,7 +2,7 @@
 profession has, how often, the share supervised within their rhythm, and the gaps.
 
 "Map existing provision of supervision, reflective practice and coaching ... and
-where there are gaps" (implementation plan, chapter 14). Built in a constant number
+where there are gaps" (implementation plan, chapter 15). Built in a constant number
 of queries whatever the size of the partnership.
 """
 
