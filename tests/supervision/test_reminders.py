@@ -112,3 +112,25 @@ def test_viewing_pages_sends_nothing(world, client_for):
         client.get(reverse("supervision:cadence"))
     assert mail.outbox == []
     assert not ReminderSent.objects.exists()
+
+
+def test_moving_a_booked_session_sends_a_fresh_invitation(world, client_for):
+    when = timezone.localdate() + timedelta(days=10)
+    session = held(world, world.people["practitioner"], when, status=Session.Status.SCHEDULED)
+    later = when + timedelta(days=2)
+    response = client_for("supervisor").post(
+        reverse("supervision:session_edit", args=[session.pk]),
+        {
+            "kind": "one_to_one",
+            "held_on": later.isoformat(),
+            "length_minutes": "60",
+            "actions-TOTAL_FORMS": "0",
+            "actions-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert session.status == Session.Status.SCHEDULED and session.held_on == later
+    assert mail.outbox, "everyone should have a new invitation"
+    (event,) = _ics(mail.outbox[0]).walk("VEVENT")
+    assert event.decoded("dtstart").date() == later

@@ -76,10 +76,16 @@ def save_record(session: Session, *, changed_by, changed: bool) -> Session:
         )
         session.version = previous.version + 1
         session.status = Session.Status.DRAFT
-    elif session.status == Session.Status.SCHEDULED:
+    elif session.status == Session.Status.SCHEDULED and has_record(session):
         session.status = Session.Status.DRAFT
     session.save()
     return session
+
+
+def has_record(session: Session) -> bool:
+    """A booked session becomes a record once it has happened or something is written."""
+    written = session.summary.strip() or session.prompt_notes or session.themes
+    return bool(written) or session.held_on <= timezone.localdate()
 
 
 def signed_off_people(session: Session) -> set[int]:

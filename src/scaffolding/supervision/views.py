@@ -233,12 +233,16 @@ def session_edit(request, pk):
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         changed = form.has_changed() or formset.has_changed()
         was_agreed = shown.status == Session.Status.AGREED
+        moved = {"held_on", "start_time", "length_minutes", "location"} & set(form.changed_data)
         with transaction.atomic():
             # save_record keeps the agreed version (read from the database) before saving.
             session = records.save_record(
                 form.save(commit=False), changed_by=request.user, changed=changed
             )
             _save_actions(formset, session)
+            if session.status == Session.Status.SCHEDULED and moved:
+                # A new time means a fresh calendar invitation for everyone.
+                send_session_invitation.enqueue(session_id=session.pk)
         if not changed:
             messages.success(request, "Nothing changed.")
         elif was_agreed:
