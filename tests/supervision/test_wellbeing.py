@@ -89,6 +89,7 @@ def test_a_worker_checks_in_and_sees_their_own_trend(world, client_for):
     _check_in(world, world.people["practitioner"], feeling=4, days_ago=7)
     page = client.get(reverse("supervision:check_in")).content.decode()
     assert "Long week" in page and "<svg" in page and "<figcaption>" in page
+    assert "---------" not in page  # no empty radio button
     # Nobody else sees it, not even their supervisor.
     other = client_for("supervisor").get(reverse("supervision:check_in")).content.decode()
     assert "Long week" not in other

@@ -195,6 +195,13 @@ class CheckInForm(forms.ModelForm):
             "note": forms.Textarea(attrs={"rows": 3}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Radio buttons need no "---------" choice: nothing ticked means no answer yet.
+        for name in ("feeling", "workload", "supported"):
+            field = self.fields[name]
+            field.choices = [(value, label) for value, label in field.choices if value != ""]
+
 
 class GroupForm(forms.ModelForm):
     class Meta:
