@@ -127,3 +127,28 @@ def test_cadence_for_the_whole_partnership_is_two_queries(world, django_assert_n
         cadence.standings(
             Person.objects.filter(partnership=world.partnership), timezone.localdate()
         )
+
+
+def test_group_page_query_count_does_not_grow_with_sessions(world, client_for):
+    from tests.supervision.fixtures import supervision_world
+
+    group = supervision_world(world)["group"]
+    url = reverse("supervision:group", args=[group.pk])
+    client = client_for("practitioner")
+
+    def add_sessions(count, start):
+        for offset in range(count):
+            session = Session.objects.create(
+                partnership=world.partnership,
+                kind=SessionKind.GROUP,
+                status=Session.Status.AGREED,
+                held_on=timezone.localdate() - timedelta(days=start + offset * 28),
+                facilitator=world.people["supervisor"],
+                group=group,
+            )
+            Attendance.objects.create(session=session, person=world.people["practitioner"])
+
+    add_sessions(2, 1)
+    small = _count(client, url)
+    add_sessions(8, 100)
+    assert _count(client, url) == small

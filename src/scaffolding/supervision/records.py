@@ -130,7 +130,3 @@ def record_attendance(session: Session, people, attended_ids=None) -> None:
         elif current.attended != attended:
             current.attended = attended
             current.save(update_fields=["attended"])
-
-
-def today():
-    return timezone.localdate()

@@ -25,6 +25,8 @@ from .forms import (
     action_formset,
 )
 from .models import (
+    CHILD_PROMPTS,
+    WORKER_PROMPTS,
     Agreement,
     Attendance,
     Reflection,
@@ -212,8 +214,6 @@ def session(request, pk):
 
 
 def _labelled_notes(shown):
-    from .models import CHILD_PROMPTS, WORKER_PROMPTS
-
     notes = shown.prompt_notes or {}
     return {
         "children": [(label, notes[key]) for key, label, _ in CHILD_PROMPTS if notes.get(key)],
@@ -558,11 +558,20 @@ def group(request, pk):
             "sessions": sessions,
             "grid": grid,
             "is_facilitator": person is not None and person.pk == shown.facilitator_id,
-            "took_part_ids": {
-                s.pk for s in sessions if person is not None and records.takes_part(person, s)
-            },
+            "took_part_ids": _sessions_taken_part_in(person, sessions),
         },
     )
+
+
+def _sessions_taken_part_in(person, sessions) -> set[int]:
+    """Which of these sessions the person may open (facilitated or took part): one query."""
+    if person is None:
+        return set()
+    facilitated = {s.pk for s in sessions if s.facilitator_id == person.pk}
+    attended = Attendance.objects.filter(session__in=sessions, person=person).values_list(
+        "session_id", flat=True
+    )
+    return facilitated | set(attended)
 
 
 # ---- Supervisor training ----
