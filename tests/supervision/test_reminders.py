@@ -134,3 +134,16 @@ def test_moving_a_booked_session_sends_a_fresh_invitation(world, client_for):
     assert mail.outbox, "everyone should have a new invitation"
     (event,) = _ics(mail.outbox[0]).walk("VEVENT")
     assert event.decoded("dtstart").date() == later
+
+
+def test_claiming_many_reminders_in_chunks_sends_each_once(world, monkeypatch):
+    from scaffolding.supervision import tasks
+
+    monkeypatch.setattr(tasks, "CLAIM_CHUNK", 2)
+    today = date(2026, 11, 2)
+    for role in ("practitioner", "family_carer", "supervisor", "learning_lead", "colleague"):
+        held(world, world.people[role], today - timedelta(days=60))
+    first = send_supervision_reminders.enqueue(on=today.isoformat())
+    second = send_supervision_reminders.enqueue(on=today.isoformat())
+    assert first.return_value["overdue"] == 5 and second.return_value["overdue"] == 0
+    assert len(mail.outbox) == 5

@@ -98,16 +98,22 @@ def send_session_invitation(session_id: int) -> int:
     return sent
 
 
+CLAIM_CHUNK = 500
+
+
 def _claim(keys_to_people: dict[str, Person]) -> list[tuple[str, Person]]:
     """Record reminders not yet sent and return those: each key succeeds only once."""
-    if not keys_to_people:
-        return []
-    already = set(
-        ReminderSent.objects.filter(key__in=list(keys_to_people)).values_list("key", flat=True)
-    )
-    new = [(key, person) for key, person in keys_to_people.items() if key not in already]
+    keys = list(keys_to_people)
+    already = set()
+    # In chunks, so a long list never meets a database's limit on query parameters.
+    for start in range(0, len(keys), CLAIM_CHUNK):
+        chunk = keys[start : start + CLAIM_CHUNK]
+        already.update(ReminderSent.objects.filter(key__in=chunk).values_list("key", flat=True))
+    new = [(key, keys_to_people[key]) for key in keys if key not in already]
     ReminderSent.objects.bulk_create(
-        [ReminderSent(key=key, person=person) for key, person in new], ignore_conflicts=True
+        [ReminderSent(key=key, person=person) for key, person in new],
+        batch_size=CLAIM_CHUNK,
+        ignore_conflicts=True,
     )
     return new
 
