@@ -95,7 +95,9 @@ def test_pdf_export(world, client_for):
         reverse("supervision:provision_export", args=["pdf"])
     )
     assert response["Content-Type"] == "application/pdf"
-    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    pages = PdfReader(io.BytesIO(response.content)).pages
+    text = " ".join(page.extract_text() for page in pages)
+    assert sum(len(page.images) for page in pages) == 1  # the chart, drawn as an image
     assert "Supervision provision" in text
     assert "Lochside Council" in text
     assert "Shona Supervisor" in text

@@ -1,5 +1,6 @@
 """SVG charts with matplotlib; every chart is shown with its data table beside it."""
 
+import base64
 import io
 
 import matplotlib
@@ -11,6 +12,13 @@ INK = "#333333"
 BLUE = "#0065bd"
 
 
+def _png_data_uri(figure: Figure) -> str:
+    """For PDFs: WeasyPrint draws a PNG faithfully, where it ignores matplotlib's SVG styles."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=150, bbox_inches="tight")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
 def _svg(figure: Figure) -> str:
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", bbox_inches="tight")
@@ -20,7 +28,10 @@ def _svg(figure: Figure) -> str:
     return svg[start:].replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
 
 
-def horizontal_bars(labels: list[str], values: list[float], xlabel: str, xmax=100) -> str:
+def horizontal_bars(
+    labels: list[str], values: list[float], xlabel: str, xmax=100, as_png=False
+) -> str:
+    """SVG markup, or (as_png) a PNG data URI for an <img> in a PDF."""
     height = max(1.6, 0.4 * len(labels) + 0.8)
     figure = Figure(figsize=(7, height))
     axes = figure.subplots()
@@ -33,7 +44,7 @@ def horizontal_bars(labels: list[str], values: list[float], xlabel: str, xmax=10
     for position, value in zip(positions, values, strict=True):
         axes.text(value + xmax * 0.01, position, f"{value:g}", va="center", color=INK)
     axes.spines[["top", "right"]].set_visible(False)
-    return _svg(figure)
+    return _png_data_uri(figure) if as_png else _svg(figure)
 
 
 def trend_line(labels: list[str], series: dict[str, list[float]], ymax: float) -> str:

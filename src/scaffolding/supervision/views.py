@@ -607,7 +607,7 @@ def training(request):
 # ---- Provision map ----
 
 
-def _provision_context(request):
+def _provision_context(request, for_pdf=False):
     data = provision.provision_map(request.user.partnership_id, timezone.localdate())
     shares = data["organisation_shares"]
     chart = (
@@ -615,11 +615,12 @@ def _provision_context(request):
             [name for name, *_ in shares],
             [share for _, share, *_ in shares],
             "Share supervised within their rhythm (%)",
+            as_png=for_pdf,
         )
         if shares
         else None
     )
-    return {"page_title": "Supervision provision", "data": data, "chart": chart}
+    return {"page_title": "Supervision provision", "data": data, "chart": chart, "pdf": for_pdf}
 
 
 @permission_required("supervision.view_provision")
@@ -646,7 +647,9 @@ def provision_export(request, fmt):
         from weasyprint import HTML
 
         html = render_to_string(
-            "supervision/provision_pdf.html", _provision_context(request), request=request
+            "supervision/provision_pdf.html",
+            _provision_context(request, for_pdf=True),
+            request=request,
         )
         pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
         response = HttpResponse(pdf, content_type="application/pdf")
