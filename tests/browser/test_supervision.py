@@ -1,10 +1,17 @@
 """A supervisor records a session and agrees it; a practitioner checks in. axe on each page."""
 
+import re
 from datetime import timedelta
 
 from django.utils import timezone
 
 from tests.browser.conftest import assert_accessible, sign_in
+
+
+def tick(page, label):
+    """Click a checkbox or radio's label, as a person would (the design system draws the box)."""
+    page.locator("label").filter(has_text=re.compile(f"^{re.escape(label)}$")).click()
+    assert page.get_by_label(label, exact=True).is_checked(), f"{label!r} did not tick"
 
 
 def test_supervisor_records_a_session(page, live_server, live_world):
@@ -16,18 +23,14 @@ def test_supervisor_records_a_session(page, live_server, live_world):
     page.get_by_role("link", name="Book or record a session").click()
     assert_accessible(page, "session form")
 
-    page.get_by_label("Eilidh Practitioner").check(
-        force=True
-    )  # the design system draws its own box over the input
+    tick(page, "Eilidh Practitioner")
     page.get_by_label("Kind of session").select_option(label="One-to-one supervision")
     yesterday = timezone.localdate() - timedelta(days=1)
     page.get_by_label("Date", exact=True).fill(yesterday.isoformat())
     page.get_by_label("Shared summary").fill("Talked about bedtime and the new school.")
     page.get_by_label("How loved do the children feel?").fill("Jamie asked for one more story.")
     page.get_by_label("How is your workload?").fill("Late visits are hard this month.")
-    page.get_by_label("How children's rights are upheld").check(
-        force=True
-    )  # the design system draws its own box over the input
+    tick(page, "How children's rights are upheld")
     page.locator("#id_actions-0-description").fill("Swap two late visits")
     page.get_by_role("button", name="Save").click()
 
@@ -49,15 +52,9 @@ def test_practitioner_checks_in_and_sees_their_trend(page, live_server, live_wor
     page.goto(f"{live_server.url}/supervision/")
     page.get_by_role("link", name="Wellbeing check-in").first.click()
     assert_accessible(page, "check-in form")
-    page.get_by_label("Not great").check(
-        force=True
-    )  # the design system draws its own box over the input
-    page.get_by_label("More than I can manage well").check(
-        force=True
-    )  # the design system draws its own box over the input
-    page.get_by_label("Partly").check(
-        force=True
-    )  # the design system draws its own box over the input
+    tick(page, "Not great")
+    tick(page, "More than I can manage well")
+    tick(page, "Partly")
     page.get_by_label("Anything else (only you will see this)").fill("A long week of hearings.")
     page.get_by_role("button", name="Check in").click()
     page.get_by_text("Thank you for checking in").wait_for()
