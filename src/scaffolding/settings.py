@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "scaffolding.accounts",
     "scaffolding.workforce",
     "scaffolding.progress",
+    "scaffolding.supervision",
 ]
 
 MIDDLEWARE = [

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("scaffolding.accounts.urls")),
     path("workforce/", include("scaffolding.workforce.urls")),
     path("progress/", include("scaffolding.progress.urls")),
+    path("supervision/", include("scaffolding.supervision.urls")),
 ]
 
 if settings.OIDC_ENABLED:

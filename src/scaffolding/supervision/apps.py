@@ -1,0 +1,90 @@
+from django.apps import AppConfig
+
+from scaffolding.core.navigation import NavItem
+
+PRIVATE_TEXT = "scaffolding.supervision.apps.hide_private_text"
+
+
+def hide_private_text(value: str) -> str:
+    """The change history shows that private or shared words changed, never the words."""
+    return "(not shown)"
+
+
+class SupervisionConfig(AppConfig):
+    name = "scaffolding.supervision"
+    label = "supervision"
+    navigation = [
+        NavItem(
+            "My supervision",
+            "supervision:mine",
+            "supervision.use",
+            order=30,
+            description="Your sessions, agreement, private reflections and wellbeing check-ins.",
+        ),
+        NavItem(
+            "Supervision due",
+            "supervision:cadence",
+            "supervision.view_cadence",
+            order=32,
+            description="Who is due, overdue or never supervised (dates only).",
+        ),
+        NavItem(
+            "Reflective groups",
+            "supervision:groups",
+            "supervision.list_groups",
+            order=34,
+            description="Standing reflective practice groups, their rhythm and attendance.",
+        ),
+        NavItem(
+            "Team wellbeing",
+            "supervision:wellbeing_overview",
+            "supervision.view_wellbeing_overview",
+            order=36,
+            description="Check-in figures in aggregate; small groups are never shown.",
+        ),
+        NavItem(
+            "Supervision provision",
+            "supervision:provision",
+            "supervision.view_provision",
+            order=38,
+            description="What supervision each organisation offers, and the gaps.",
+        ),
+        NavItem(
+            "Supervisor training",
+            "supervision:training",
+            "supervision.manage_training",
+            order=39,
+            description="Who is trained to supervise others.",
+        ),
+    ]
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from . import models
+
+        auditlog.register(
+            models.Session,
+            mask_fields=["summary", "prompt_notes"],
+            mask_callable=PRIVATE_TEXT,
+        )
+        auditlog.register(models.SupportAction)
+        auditlog.register(
+            models.Agreement,
+            mask_fields=[
+                "supervisee_brings",
+                "supervisor_brings",
+                "disagreements",
+                "personal_matters",
+            ],
+            mask_callable=PRIVATE_TEXT,
+        )
+        auditlog.register(models.ReflectiveGroup, m2m_fields={"members"})
+        auditlog.register(models.Reflection, mask_fields=["text"], mask_callable=PRIVATE_TEXT)
+        # One person's answers are theirs; only aggregates of five or more are ever shown.
+        auditlog.register(
+            models.CheckIn,
+            mask_fields=["feeling", "workload", "supported", "note"],
+            mask_callable=PRIVATE_TEXT,
+        )
+        auditlog.register(models.SupervisorTraining)

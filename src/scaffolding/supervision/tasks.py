@@ -1,0 +1,172 @@
+"""Background work: calendar invitations and reminders, sent by tasks, never by a page view.
+
+Run `scaffolding send-supervision-reminders` from cron or a systemd timer (see
+docs/supervision.md). Each reminder is recorded with a unique key, so however
+often the command runs, each person hears about each thing once.
+"""
+
+import uuid
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django_tasks import task
+from icalendar import Calendar, Event, vCalAddress, vText
+
+from scaffolding.workforce.models import Person
+
+from . import cadence
+from .models import Attendance, ReminderSent, Session
+
+DEFAULT_START = (10, 0)
+
+
+def session_start(session: Session) -> datetime:
+    hour, minute = (
+        (session.start_time.hour, session.start_time.minute)
+        if session.start_time
+        else DEFAULT_START
+    )
+    naive = datetime(session.held_on.year, session.held_on.month, session.held_on.day, hour, minute)
+    return timezone.make_aware(naive, timezone.get_default_timezone())
+
+
+def session_invitation(session: Session, people) -> bytes:
+    """An iCalendar invitation (.ics) for the session, with each person as an attendee."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//Scaffolding//Supervision//EN")
+    calendar.add("version", "2.0")
+    calendar.add("method", "REQUEST")
+    event = Event()
+    event.add("uid", f"session-{session.pk}@{uuid.uuid5(uuid.NAMESPACE_URL, settings.SITE_URL)}")
+    event.add("dtstamp", timezone.now())
+    start = session_start(session)
+    event.add("dtstart", start)
+    event.add("dtend", start + timedelta(minutes=session.length_minutes))
+    event.add("summary", session.get_kind_display())
+    if session.location:
+        event["location"] = vText(session.location)
+    event.add("description", "Time to reflect, for you and the children you care for.")
+    organiser = vCalAddress(f"mailto:{settings.DEFAULT_FROM_EMAIL}")
+    organiser.params["cn"] = vText("Scaffolding")
+    event["organizer"] = organiser
+    for person in people:
+        if not person.email:
+            continue
+        attendee = vCalAddress(f"mailto:{person.email}")
+        attendee.params["cn"] = vText(person.full_name)
+        attendee.params["role"] = vText("REQ-PARTICIPANT")
+        event.add("attendee", attendee, encode=0)
+    calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def _people_in(session: Session) -> list[Person]:
+    people = [session.facilitator] if session.facilitator_id else []
+    people.extend(attendance.person for attendance in session.attendances.select_related("person"))
+    return people
+
+
+@task()
+def send_session_invitation(session_id: int) -> int:
+    """Email everyone in a scheduled session a calendar invitation; returns emails sent."""
+    session = Session.objects.select_related("facilitator").get(pk=session_id)
+    people = _people_in(session)
+    invitation = session_invitation(session, people)
+    link = settings.SITE_URL + reverse("supervision:session", args=[session.pk])
+    sent = 0
+    for person in people:
+        if not person.email:
+            continue
+        message = EmailMessage(
+            subject=f"{session.get_kind_display()} on {session.held_on:%-d %B %Y}",
+            body=(
+                f"Hello {person.full_name},\n\n"
+                f"{session.get_kind_display()} is booked for {session.held_on:%-d %B %Y}"
+                f" ({session.length_minutes} minutes"
+                f"{', ' + session.location if session.location else ''}).\n\n"
+                f"The calendar invitation is attached. The record is here: {link}\n"
+            ),
+            to=[person.email],
+        )
+        message.attach("supervision.ics", invitation, "text/calendar; method=REQUEST")
+        message.send()
+        sent += 1
+    return sent
+
+
+CLAIM_CHUNK = 500
+
+
+def _claim(keys_to_people: dict[str, Person]) -> list[tuple[str, Person]]:
+    """Record reminders not yet sent and return those: each key succeeds only once."""
+    keys = list(keys_to_people)
+    already = set()
+    # In chunks, so a long list never meets a database's limit on query parameters.
+    for start in range(0, len(keys), CLAIM_CHUNK):
+        chunk = keys[start : start + CLAIM_CHUNK]
+        already.update(ReminderSent.objects.filter(key__in=chunk).values_list("key", flat=True))
+    new = [(key, keys_to_people[key]) for key in keys if key not in already]
+    ReminderSent.objects.bulk_create(
+        [ReminderSent(key=key, person=person) for key, person in new],
+        batch_size=CLAIM_CHUNK,
+        ignore_conflicts=True,
+    )
+    return new
+
+
+@task()
+def send_supervision_reminders(days_ahead: int = 2, on: str | None = None) -> dict:
+    """Remind people of sessions in the next `days_ahead` days, and of overdue supervision."""
+    today = date.fromisoformat(on) if on else timezone.localdate()
+    with transaction.atomic():
+        upcoming = (
+            Attendance.objects.filter(
+                session__status=Session.Status.SCHEDULED,
+                session__held_on__gte=today,
+                session__held_on__lte=today + timedelta(days=days_ahead),
+            )
+            .exclude(person__email="")
+            .select_related("person", "session")
+        )
+        session_keys = {
+            f"upcoming:{attendance.session_id}:{attendance.person_id}": attendance
+            for attendance in upcoming
+        }
+        claimed = _claim({key: a.person for key, a in session_keys.items()})
+
+        overdue = [
+            row
+            for row in cadence.standings(Person.objects.exclude(email=""), today)
+            if row.status == cadence.Status.OVERDUE
+        ]
+        overdue_keys = {f"overdue:{row.person.pk}:{row.next_due}": row for row in overdue}
+        claimed_overdue = _claim({key: row.person for key, row in overdue_keys.items()})
+
+    for key, person in claimed:
+        session = session_keys[key].session
+        EmailMessage(
+            subject=f"Reminder: {session.get_kind_display()} on {session.held_on:%-d %B %Y}",
+            body=(
+                f"Hello {person.full_name},\n\nA reminder that {session.get_kind_display()} is "
+                f"booked for {session.held_on:%-d %B %Y}. It is time for you: bring whatever "
+                "is on your mind about the children and about yourself.\n"
+            ),
+            to=[person.email],
+        ).send()
+    for key, person in claimed_overdue:
+        row = overdue_keys[key]
+        EmailMessage(
+            subject="Time to book your supervision",
+            body=(
+                f"Hello {person.full_name},\n\nYour last supervision was on "
+                f"{row.last_supervised:%-d %B %Y}, and the next was due by "
+                f"{row.next_due:%-d %B %Y}. Please find a time with your supervisor: "
+                "time to reflect is part of the work, not extra to it.\n"
+            ),
+            to=[person.email],
+        ).send()
+    return {"upcoming": len(claimed), "overdue": len(claimed_overdue)}

@@ -1,0 +1,64 @@
+"""A supervisor records a session and agrees it; a practitioner checks in. axe on each page."""
+
+import re
+from datetime import timedelta
+
+from django.utils import timezone
+
+from tests.browser.conftest import assert_accessible, sign_in
+
+
+def tick(page, label):
+    """Click a checkbox or radio's label, as a person would (the design system draws the box)."""
+    page.locator("label").filter(has_text=re.compile(f"^{re.escape(label)}$")).click()
+    assert page.get_by_label(label, exact=True).is_checked(), f"{label!r} did not tick"
+
+
+def test_supervisor_records_a_session(page, live_server, live_world):
+    from scaffolding.supervision.models import Session
+
+    sign_in(page, live_server.url, live_world.users["supervisor"])
+    page.get_by_role("link", name="My supervision").first.click()
+    assert_accessible(page, "my supervision")
+    page.get_by_role("link", name="Book or record a session").click()
+    assert_accessible(page, "session form")
+
+    tick(page, "Eilidh Practitioner")
+    page.get_by_label("Kind of session").select_option(label="One-to-one supervision")
+    yesterday = timezone.localdate() - timedelta(days=1)
+    page.get_by_label("Date", exact=True).fill(yesterday.isoformat())
+    page.get_by_label("Shared summary").fill("Talked about bedtime and the new school.")
+    page.get_by_label("How loved do the children feel?").fill("Jamie asked for one more story.")
+    page.get_by_label("How is your workload?").fill("Late visits are hard this month.")
+    tick(page, "How children's rights are upheld")
+    page.locator("#id_actions-0-description").fill("Swap two late visits")
+    page.get_by_role("button", name="Save").click()
+
+    page.get_by_text("Record saved as a draft").wait_for()
+    assert_accessible(page, "session record")
+    assert page.get_by_text("Jamie asked for one more story.").is_visible()
+    page.get_by_role("button", name="I agree this record").click()
+    page.get_by_text("you have agreed this record").wait_for()
+    session = Session.objects.get()
+    assert session.status == Session.Status.DRAFT  # the practitioner has not agreed yet
+    assert session.prompt_notes["workload"] == "Late visits are hard this month."
+    assert session.actions.get().description == "Swap two late visits"
+
+
+def test_practitioner_checks_in_and_sees_their_trend(page, live_server, live_world):
+    from scaffolding.supervision.models import CheckIn
+
+    sign_in(page, live_server.url, live_world.users["practitioner"])
+    page.goto(f"{live_server.url}/supervision/")
+    page.get_by_role("link", name="Wellbeing check-in").first.click()
+    assert_accessible(page, "check-in form")
+    tick(page, "Not great")
+    tick(page, "More than I can manage well")
+    tick(page, "Partly")
+    page.get_by_label("Anything else (only you will see this)").fill("A long week of hearings.")
+    page.get_by_role("button", name="Check in").click()
+    page.get_by_text("Thank you for checking in").wait_for()
+    assert page.get_by_role("cell", name="A long week of hearings.").is_visible()
+    assert_accessible(page, "check-in trend")
+    entry = CheckIn.objects.get()
+    assert (entry.feeling, entry.workload, entry.supported) == (2, 2, 1)

@@ -1,0 +1,107 @@
+from tests.matrix import NOT_FOUND, REDIRECT, Route
+from tests.supervision.fixtures import obj
+
+WORKERS = ("practitioner", "family_carer", "supervisor")
+LEADS = ("learning_lead", "promise_lead", "partnership_admin")
+
+
+def posted(*roles):
+    """A POST that succeeds redirects; everyone else is told the record does not exist."""
+    return dict.fromkeys(roles, REDIRECT)
+
+
+ROUTES = [
+    Route("supervision:mine", allowed=WORKERS),
+    Route("supervision:session_new", allowed=("supervisor",)),
+    # A one-to-one between the supervisor and practitioner: only they see it.
+    Route(
+        "supervision:session",
+        kwargs=obj("session"),
+        allowed=("practitioner", "supervisor"),
+        otherwise=NOT_FOUND,
+        outsider=NOT_FOUND,
+    ),
+    Route(
+        "supervision:session_edit",
+        kwargs=obj("session"),
+        allowed=("practitioner", "supervisor"),
+        otherwise=NOT_FOUND,
+        outsider=NOT_FOUND,
+    ),
+    Route(
+        "supervision:session_agree",
+        kwargs=obj("session"),
+        method="post",
+        otherwise=NOT_FOUND,
+        outsider=NOT_FOUND,
+        overrides=posted("practitioner", "supervisor"),
+    ),
+    Route(
+        "supervision:action_done",
+        kwargs=obj("action"),
+        method="post",
+        otherwise=NOT_FOUND,
+        outsider=NOT_FOUND,
+        overrides=posted("practitioner", "supervisor"),
+    ),
+    Route("supervision:agreement_new", allowed=WORKERS),
+    Route(
+        "supervision:agreement",
+        kwargs=obj("agreement"),
+        allowed=("practitioner", "supervisor"),
+        otherwise=NOT_FOUND,
+        outsider=NOT_FOUND,
+    ),
+    Route("supervision:reflections", allowed=WORKERS),
+    # Private: the author alone. Not the supervisor, not the admin.
+    Route(
+        "supervision:reflection",
+        kwargs=obj("private_reflection"),
+        allowed=("practitioner",),
+        otherwise=NOT_FOUND,
+        outsider=NOT_FOUND,
+    ),
+    # Shared by the author with their supervisor: the two of them.
+    Route(
+        "supervision:reflection",
+        kwargs=obj("shared_reflection"),
+        allowed=("practitioner", "supervisor"),
+        otherwise=NOT_FOUND,
+        outsider=NOT_FOUND,
+    ),
+    Route(
+        "supervision:reflection_share",
+        kwargs=obj("private_reflection"),
+        method="post",
+        otherwise=NOT_FOUND,
+        outsider=NOT_FOUND,
+        overrides=posted("practitioner"),
+    ),
+    Route("supervision:check_in", allowed=WORKERS),
+    Route(
+        "supervision:wellbeing_overview", allowed=("supervisor", "learning_lead", "promise_lead")
+    ),
+    Route("supervision:cadence", allowed=("supervisor", *LEADS)),
+    Route("supervision:groups", allowed=(*WORKERS, "learning_lead")),
+    Route("supervision:group_new", allowed=("supervisor", "learning_lead")),
+    Route(
+        "supervision:group",
+        kwargs=obj("group"),
+        allowed=(*WORKERS, "learning_lead"),
+        otherwise=NOT_FOUND,
+        outsider=NOT_FOUND,
+    ),
+    Route("supervision:training", allowed=("learning_lead", "partnership_admin")),
+    Route("supervision:provision", allowed=LEADS),
+    # Downloads are asked with HEAD so the browser walk (GET pages only) does not
+    # try to open a file as a page; their content is tested in tests/supervision.
+    *[
+        Route(
+            "supervision:provision_export",
+            kwargs=lambda w, fmt=fmt: {"fmt": fmt},
+            allowed=LEADS,
+            method="head",
+        )
+        for fmt in ("csv", "xlsx", "pdf")
+    ],
+]

@@ -1,0 +1,114 @@
+"""When supervision is due, at the awkward edges: none yet, moved team, no rhythm."""
+
+from datetime import date, timedelta
+
+from scaffolding.accounts.models import Team
+from scaffolding.supervision import cadence
+from scaffolding.supervision.measures import LIVE_MEASURES
+from scaffolding.supervision.models import Session, SessionKind
+from scaffolding.workforce.models import Person, RoleProfile
+from tests.supervision.helpers import held
+
+ON = date(2026, 11, 2)
+
+
+def standing_of(person, on=ON):
+    rows = cadence.standings(Person.objects.filter(pk=person.pk), on)
+    return rows[0]
+
+
+def test_no_sessions_yet_is_never_supervised(world):
+    row = standing_of(world.people["practitioner"])
+    assert row.status == cadence.Status.NEVER
+    assert row.last_supervised is None and row.next_due is None
+    assert row.cadence_days == 28
+
+
+def test_within_due_soon_and_overdue_by_the_role_cadence(world):
+    person = world.people["practitioner"]
+    held(world, person, ON - timedelta(days=5))
+    assert standing_of(person).status == cadence.Status.WITHIN
+    assert standing_of(person).next_due == ON + timedelta(days=23)
+    # Due on the day itself is not yet overdue; the day after is.
+    assert standing_of(person, ON + timedelta(days=23)).status == cadence.Status.DUE_SOON
+    assert standing_of(person, ON + timedelta(days=24)).status == cadence.Status.OVERDUE
+
+
+def test_a_role_with_no_cadence_is_never_overdue(world):
+    person = world.people["practitioner"]
+    no_rhythm = RoleProfile.objects.create(partnership=world.partnership, name="Business support")
+    person.role_profile = no_rhythm
+    person.save()
+    row = standing_of(person)
+    assert row.status == cadence.Status.NO_RHYTHM and row.cadence_days is None
+
+
+def test_a_person_with_no_role_profile_has_no_rhythm(world):
+    person = world.people["practitioner"]
+    person.role_profile = None
+    person.save()
+    assert standing_of(person).status == cadence.Status.NO_RHYTHM
+
+
+def test_new_starters_have_the_shorter_rhythm(world):
+    person = world.people["practitioner"]
+    person.start_date = ON - timedelta(days=30)
+    person.save()
+    held(world, person, ON - timedelta(days=20))
+    row = standing_of(person)
+    assert row.cadence_days == 14
+    assert row.status == cadence.Status.OVERDUE
+    person.start_date = ON - timedelta(days=800)
+    person.newly_qualified = True
+    person.save()
+    assert standing_of(person).cadence_days == 14
+
+
+def test_moving_team_keeps_the_last_supervision(world):
+    person = world.people["practitioner"]
+    held(world, person, ON - timedelta(days=10))
+    new_team = Team.objects.create(organisation=world.organisation, name="Throughcare North")
+    person.team = new_team
+    person.supervisor = world.people["colleague"]
+    person.save()
+    row = standing_of(person)
+    assert row.last_supervised == ON - timedelta(days=10)
+    assert row.status == cadence.Status.WITHIN
+    assert row.person.team == new_team
+
+
+def test_people_who_moved_on_are_not_listed(world):
+    person = world.people["practitioner"]
+    person.end_date = ON - timedelta(days=1)
+    person.save()
+    assert cadence.standings(Person.objects.filter(pk=person.pk), ON) == []
+
+
+def test_future_cancelled_peer_support_and_missed_sessions_do_not_count(world):
+    person = world.people["practitioner"]
+    held(world, person, ON + timedelta(days=3), status=Session.Status.SCHEDULED)
+    held(world, person, ON - timedelta(days=2), status=Session.Status.CANCELLED)
+    held(world, person, ON - timedelta(days=2), kind=SessionKind.PEER_SUPPORT)
+    missed = held(world, person, ON - timedelta(days=1), kind=SessionKind.GROUP)
+    missed.attendances.update(attended=False)
+    row = standing_of(person)
+    assert row.status == cadence.Status.NEVER
+    assert row.next_scheduled == ON + timedelta(days=3)
+
+
+def test_a_written_record_still_in_draft_counts(world):
+    person = world.people["practitioner"]
+    held(world, person, ON - timedelta(days=1), status=Session.Status.DRAFT)
+    assert standing_of(person).status == cadence.Status.WITHIN
+
+
+def test_live_measure_contract(world, django_assert_max_num_queries):
+    (measure,) = LIVE_MEASURES
+    assert measure["key"] == "supervised-within-cadence"
+    assert measure["question"] in ("how_well", "how_much", "better_off")
+    held(world, world.people["practitioner"], ON - timedelta(days=3))
+    held(world, world.people["family_carer"], ON - timedelta(days=90))
+    with django_assert_max_num_queries(2):
+        numerator, denominator = measure["compute"](world.partnership.pk, ON)
+    # supervisor, practitioner, carer, learning lead and colleague all have the 28-day rhythm.
+    assert (numerator, denominator) == (1, 5)

@@ -1,0 +1,110 @@
+"""The provision map: kinds by organisation and profession, share within rhythm, gaps, exports."""
+
+import csv
+import io
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from scaffolding.supervision.models import SessionKind, SupervisorTraining
+from scaffolding.supervision.provision import provision_map
+from tests.supervision.helpers import held
+
+
+def _setup(world):
+    today = timezone.localdate()
+    held(world, world.people["practitioner"], today - timedelta(days=3))
+    held(world, world.people["practitioner"], today - timedelta(days=40), kind=SessionKind.GROUP)
+    held(world, world.people["family_carer"], today - timedelta(days=100))
+    return today
+
+
+def test_rows_by_organisation_and_profession_with_gaps(world):
+    today = _setup(world)
+    data = provision_map(world.partnership.pk, today)
+    rows = {(row.organisation, row.profession): row for row in data["rows"]}
+    council = rows[("Lochside Council", "Family support worker")]
+    # supervisor, practitioner, learning lead and colleague; only the practitioner within rhythm.
+    assert (council.people, council.with_rhythm, council.within) == (4, 4, 1)
+    assert council.within_percent == 25
+    assert council.sessions_by_kind == {"one_to_one": 1, "group": 1}
+    assert "Fewer than 50% supervised within their rhythm" in council.gaps
+    assert "No group reflective practice" not in council.gaps
+    carers = rows[("Lochside Family Carers", "Family support worker")]
+    assert carers.within == 0 and "No group reflective practice" in carers.gaps
+    # The other partnership is never counted.
+    assert all(row.organisation != "Farhill Council" for row in data["rows"])
+
+
+def test_supervision_by_untrained_supervisors_is_listed(world):
+    today = _setup(world)
+    (item,) = provision_map(world.partnership.pk, today)["untrained"]
+    assert item["facilitator__full_name"] == world.people["supervisor"].full_name
+    assert item["sessions"] == 3
+    SupervisorTraining.objects.create(
+        partnership=world.partnership,
+        person=world.people["supervisor"],
+        title="Reflective supervision",
+        completed_on=today - timedelta(days=400),
+    )
+    assert provision_map(world.partnership.pk, today)["untrained"] == []
+
+
+def test_page_has_chart_with_text_alternative_and_table(world, client_for):
+    _setup(world)
+    body = client_for("promise_lead").get(reverse("supervision:provision")).content.decode()
+    assert "<figure" in body and "<figcaption>" in body and 'aria-hidden="true"' in body
+    assert "Share within rhythm by organisation" in body
+    assert "Shona Supervisor" in body  # untrained supervisor named
+    assert "We talked" not in body
+
+
+def test_csv_export(world, client_for):
+    _setup(world)
+    response = client_for("learning_lead").get(
+        reverse("supervision:provision_export", args=["csv"])
+    )
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    council = next(r for r in rows if r["Organisation"] == "Lochside Council")
+    assert council["Share within rhythm (%)"] == "25"
+    assert council["One-to-one supervision (sessions in the year)"] == "1"
+
+
+def test_xlsx_export(world, client_for):
+    _setup(world)
+    response = client_for("learning_lead").get(
+        reverse("supervision:provision_export", args=["xlsx"])
+    )
+    workbook = load_workbook(io.BytesIO(response.content))
+    sheet = workbook["Provision map"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[:3] == ["Organisation", "Profession", "People"]
+    organisations = {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert organisations == {"Lochside Council", "Lochside Family Carers"}
+    untrained = list(workbook["Untrained supervisors"].iter_rows(min_row=2, values_only=True))
+    assert untrained == [("Shona Supervisor", "Lochside Council", 3)]
+
+
+def test_pdf_export(world, client_for):
+    _setup(world)
+    response = client_for("partnership_admin").get(
+        reverse("supervision:provision_export", args=["pdf"])
+    )
+    assert response["Content-Type"] == "application/pdf"
+    pages = PdfReader(io.BytesIO(response.content)).pages
+    text = " ".join(page.extract_text() for page in pages)
+    assert sum(len(page.images) for page in pages) >= 1  # the chart, drawn as an image
+    assert "Supervision provision" in text
+    assert "Lochside Council" in text
+    assert "Shona Supervisor" in text
+
+
+def test_unknown_format_is_not_found(world, client_for):
+    response = client_for("learning_lead").get(
+        reverse("supervision:provision_export", args=["docx"])
+    )
+    assert response.status_code == 404

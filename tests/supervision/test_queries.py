@@ -1,0 +1,154 @@
+"""Dashboards stay within a constant number of queries as data grows."""
+
+import random
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from scaffolding.accounts.models import Team
+from scaffolding.supervision.models import (
+    Attendance,
+    CheckIn,
+    Session,
+    SessionKind,
+    SupervisorTraining,
+)
+from scaffolding.workforce.models import Person
+
+
+def grow(world, people_count, seed=1):
+    """Add people, a year of sessions, check-ins and training to the home partnership."""
+    rng = random.Random(seed)
+    today = timezone.localdate()
+    supervisor = world.people["supervisor"]
+    second_team = Team.objects.filter(organisation=world.organisation).exclude(pk=world.team.pk)[0]
+    Person.objects.bulk_create(
+        [
+            Person(
+                partnership=world.partnership,
+                full_name=f"Grown {seed}-{index}",
+                organisation=world.organisation,
+                team=world.team if index % 2 else second_team,
+                role_profile=world.role_profile,
+                relationship="paid",
+                closeness="regular_direct",
+                start_date=today - timedelta(days=500),
+                supervisor=supervisor,
+            )
+            for index in range(people_count)
+        ]
+    )
+    people = list(Person.objects.filter(full_name__startswith=f"Grown {seed}-"))
+    sessions = Session.objects.bulk_create(
+        [
+            Session(
+                partnership=world.partnership,
+                kind=rng.choice(SessionKind.values),
+                status=Session.Status.AGREED,
+                held_on=today - timedelta(days=rng.randint(0, 360)),
+                facilitator=rng.choice([supervisor, world.people["colleague"]]),
+            )
+            for _ in range(people_count * 3)
+        ]
+    )
+    Attendance.objects.bulk_create(
+        [Attendance(session=session, person=rng.choice(people)) for session in sessions]
+    )
+    CheckIn.objects.bulk_create(
+        [
+            CheckIn(
+                partnership=world.partnership,
+                person=person,
+                checked_on=today - timedelta(days=rng.randint(0, 60)),
+                feeling=rng.randint(1, 5),
+                workload=rng.randint(1, 4),
+                supported=rng.randint(0, 2),
+            )
+            for person in people
+        ]
+    )
+    SupervisorTraining.objects.create(
+        partnership=world.partnership,
+        person=supervisor,
+        title="Reflective supervision",
+        completed_on=today - timedelta(days=100),
+    )
+
+
+PAGES = [
+    ("learning_lead", "supervision:cadence", {}),
+    ("supervisor", "supervision:cadence", {}),
+    ("learning_lead", "supervision:provision", {}),
+    ("promise_lead", "supervision:wellbeing_overview", {}),
+    ("supervisor", "supervision:mine", {}),
+    ("practitioner", "supervision:mine", {}),
+    ("learning_lead", "supervision:groups", {}),
+]
+
+
+def _count(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("role,name,kwargs", PAGES)
+def test_query_count_does_not_grow_with_data(role, name, kwargs, world, client_for):
+    client = client_for(role)
+    url = reverse(name, kwargs=kwargs)
+    grow(world, 10, seed=1)
+    small = _count(client, url)
+    grow(world, 120, seed=2)
+    large = _count(client, url)
+    assert large == small, f"{url} took {small} queries with little data, {large} with more"
+
+
+def test_provision_map_is_three_queries(world, django_assert_num_queries):
+    from scaffolding.supervision.provision import provision_map
+
+    grow(world, 40)
+    # 1-2 everyone's supervision dates and register entries, 3 sessions by kind,
+    # 4 supervision given without training.
+    with django_assert_num_queries(4):
+        provision_map(world.partnership.pk, timezone.localdate())
+
+
+def test_cadence_for_the_whole_partnership_is_two_queries(world, django_assert_num_queries):
+    from scaffolding.supervision import cadence
+
+    grow(world, 40)
+    # Supervision dates grouped by person, then the people themselves.
+    with django_assert_num_queries(2):
+        cadence.standings(
+            Person.objects.filter(partnership=world.partnership), timezone.localdate()
+        )
+
+
+def test_group_page_query_count_does_not_grow_with_sessions(world, client_for):
+    from tests.supervision.fixtures import supervision_world
+
+    group = supervision_world(world)["group"]
+    url = reverse("supervision:group", args=[group.pk])
+    client = client_for("practitioner")
+
+    def add_sessions(count, start):
+        for offset in range(count):
+            session = Session.objects.create(
+                partnership=world.partnership,
+                kind=SessionKind.GROUP,
+                status=Session.Status.AGREED,
+                held_on=timezone.localdate() - timedelta(days=start + offset * 28),
+                facilitator=world.people["supervisor"],
+                group=group,
+            )
+            Attendance.objects.create(session=session, person=world.people["practitioner"])
+
+    add_sessions(2, 1)
+    small = _count(client, url)
+    add_sessions(8, 100)
+    assert _count(client, url) == small
