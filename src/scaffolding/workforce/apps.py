@@ -23,3 +23,9 @@ class WorkforceConfig(AppConfig):
 
         auditlog.register(models.RoleProfile)
         auditlog.register(models.Person)
+        auditlog.register(models.LearningActivity)
+        auditlog.register(models.LearningRecord)
+        auditlog.register(models.TeamMembership)
+        # Reasons can touch on someone's own life: the history says a decision changed, not why.
+        auditlog.register(models.Recognition, mask_fields=["reasons"])
+        # LivedExperience is deliberately never registered: its history would show it to admins.
