@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from .gaps import current_people, valid_records, valid_recognitions
+from .gaps import current_people, valid_recognitions, valid_records
 
 
 def completed_topic_person_ids(

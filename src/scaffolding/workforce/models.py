@@ -204,6 +204,9 @@ class RoleRequirement(models.Model):
             models.UniqueConstraint(fields=["role_profile", "topic"], name="role_topic_unique")
         ]
 
+    def __str__(self):
+        return f"{self.role_profile}: {self.topic}"
+
 
 class ActivityKind(models.TextChoices):
     COURSE = "course", "Course"
@@ -303,18 +306,18 @@ class LearningRecord(models.Model):
     def __str__(self):
         return f"{self.activity} ({self.get_status_display()})"
 
+    def save(self, *args, **kwargs):
+        self.expires_on = self.activity.expiry_for(
+            self.completed_on if self.status == RecordStatus.COMPLETED else None
+        )
+        super().save(*args, **kwargs)
+
     @property
     def partnership_id(self):
         return self.person.partnership_id
 
     def get_additional_data(self):
         return {"partnership_id": self.person.partnership_id}
-
-    def save(self, *args, **kwargs):
-        self.expires_on = self.activity.expiry_for(
-            self.completed_on if self.status == RecordStatus.COMPLETED else None
-        )
-        super().save(*args, **kwargs)
 
     def is_expired(self, on: date | None = None) -> bool:
         on = on or date.today()
@@ -401,6 +404,9 @@ class TeamMembership(models.Model):
     class Meta:
         ordering = ["-started_on", "-pk"]
 
+    def __str__(self):
+        return f"{self.person} in {self.team.name} from {self.started_on}"
+
     @property
     def partnership_id(self):
         return self.person.partnership_id
@@ -421,6 +427,9 @@ class LivedExperience(models.Model):
         settings.AUTH_USER_MODEL, blank=True, related_name="lived_experiences_shared"
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Lived experience of {self.person}"
 
     @property
     def partnership_id(self):
