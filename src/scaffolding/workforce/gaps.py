@@ -50,7 +50,7 @@ def valid_recognitions(on: date):
     )
 
 
-def _renewed(on: date, after: date):
+def renewed_records(on: date, after: date):
     """A completed record of the same activity for the same person still valid after `after`."""
     return LearningRecord.objects.filter(
         person_id=OuterRef("person_id"),
@@ -64,7 +64,7 @@ def expired_exists(on: date):
     """The person has learning whose refresh date has passed and that nobody renewed."""
     expired = LearningRecord.objects.filter(
         person_id=OuterRef("pk"), status=RecordStatus.COMPLETED, expires_on__lte=on
-    ).filter(~Exists(_renewed(on, on)))
+    ).filter(~Exists(renewed_records(on, on)))
     return Exists(expired)
 
 
@@ -72,7 +72,7 @@ def expiring_exists(on: date, days: int):
     """The person has valid learning that will expire within `days` and is not yet renewed."""
     until = on + timedelta(days=days)
     expiring = valid_records(on).filter(person_id=OuterRef("pk"), expires_on__lte=until)
-    return Exists(expiring.filter(~Exists(_renewed(on, until))))
+    return Exists(expiring.filter(~Exists(renewed_records(on, until))))
 
 
 def level_met_exists(on: date):

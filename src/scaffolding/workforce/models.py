@@ -161,6 +161,12 @@ class Person(models.Model):
         months = self.role_profile.new_starter_months if self.role_profile else 6
         return self.start_date > on - timedelta(days=round(months * 30.44))
 
+    def lived_experience_viewers(self):
+        """The accounts this person chose to show their lived experience to (besides themselves)."""
+        from scaffolding.accounts.models import User
+
+        return User.objects.filter(lived_experiences_shared__person=self)
+
     def supervision_cadence_days(self, on: date | None = None) -> int | None:
         """How often supervision is due for this person, or None when their role has no rhythm."""
         profile = self.role_profile
