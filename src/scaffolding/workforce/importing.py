@@ -104,7 +104,7 @@ def read_table(filename: str, data: bytes) -> tuple[list[str], list[tuple[int, l
     header, numbered = None, []
     for number, values in rows:
         if header is None:
-            if any(_is_blank(v) for v in values) and all(_is_blank(v) for v in values):
+            if all(_is_blank(v) for v in values):
                 continue  # blank lines above the header
             header = [normalise_header(v) for v in values]
             continue
@@ -274,13 +274,14 @@ PERSON_FIELDS = [
 
 
 def _check_person_row(number, cells, lookups, plan, seen_staff, seen_email):
-    errors = []
+    errors, unreadable = [], set()
 
     def text(name):
         try:
             return cell_text(cells.get(name))
         except ValueError as error:
             errors.append(f"{name.replace('_', ' ')}: {error}")
+            unreadable.add(name)
             return ""
 
     def day(name):
@@ -293,9 +294,9 @@ def _check_person_row(number, cells, lookups, plan, seen_staff, seen_email):
     staff, email = text("staff_number"), text("email").lower()
     values = {"staff_number": staff, "email": email, "full_name": text("full_name")}
     values["job_title"] = text("job_title")
-    if not values["full_name"]:
+    if not values["full_name"] and "full_name" not in unreadable:
         errors.append("full name is empty")
-    if not staff and not email:
+    if not staff and not email and not unreadable & {"staff_number", "email"}:
         errors.append("give a staff number or an email so we can match this person")
     if email:
         try:
@@ -311,7 +312,7 @@ def _check_person_row(number, cells, lookups, plan, seen_staff, seen_email):
     org = lookups.organisations.get(org_name.lower())
     if org_name and org is None:
         errors.append(f"organisation “{org_name}” is not in the partnership")
-    elif not org_name:
+    elif not org_name and "organisation" not in unreadable:
         errors.append("organisation is empty")
     values["organisation_id"] = org.pk if org else None
     team_name = text("team")
