@@ -238,7 +238,9 @@ def gap_rows(
         return [_row("Whole partnership", found[0] if found else empty, topics)]
     id_field, label_field, _ = GROUPINGS[by]
     grouped = (
-        people.values(id_field, label_field).annotate(**figures).order_by(label_field, id_field)
+        people.values(id_field, label_field)
+        .annotate(**figures)
+        .order_by(F(label_field).asc(nulls_last=True), id_field)
     )
     return [
         _row(values[label_field] or "Not set", values, topics, group_id=values[id_field])
