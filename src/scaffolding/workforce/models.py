@@ -306,6 +306,8 @@ class LearningRecord(models.Model):
         ordering = ["-completed_on", "-pk"]
         indexes = [
             models.Index(fields=["person", "status", "expires_on"]),
+            # "Was this renewed?" looks up one person's records of one activity.
+            models.Index(fields=["person", "activity", "status"]),
             models.Index(fields=["activity", "status"]),
         ]
 
