@@ -16,11 +16,13 @@ from scaffolding.workforce.models import (
     RoleRequirement,
     Topic,
 )
+from scaffolding.workforce.topics import ensure_core_topics
 
 ON = date(2026, 6, 1)
 
 
 def topic(key):
+    ensure_core_topics()  # in case a transactional test emptied the database before us
     return Topic.objects.get(key=key)
 
 

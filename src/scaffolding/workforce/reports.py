@@ -205,8 +205,10 @@ def import_job(request, pk):
 
 def import_progress(request, pk):
     """The progress bar alone, polled by htmx while the job runs; the whole page once done."""
+    if not request.htmx:  # a person opening the link gets the whole page
+        return import_job(request, pk)
     job = _job(request, pk)
-    if not job.is_running and request.htmx:
+    if not job.is_running:
         response = HttpResponse(status=204)
         response["HX-Refresh"] = "true"
         return response
