@@ -182,12 +182,28 @@ def parse_date(value) -> date | None:
     raise ValueError(f"“{text}” is not a date we can read; use 2026-03-31 or 31/03/2026")
 
 
-def _choice(value: str, choices) -> str | None:
-    wanted = value.strip().lower().replace("_", " ")
+def _choice_lookup(choices) -> dict[str, str]:
+    """Both the stored key and the label people see, in any case, lead to the key."""
+    lookup = {}
     for key, label in choices:
-        if wanted in (key.replace("_", " "), label.lower()):
-            return key
-    return None
+        lookup[key.replace("_", " ")] = key
+        lookup[str(label).lower()] = key
+    return lookup
+
+
+CHOICE_LOOKUPS = {
+    "relationship": _choice_lookup(Relationship.choices),
+    "closeness": _choice_lookup(Closeness.choices),
+    "status": _choice_lookup(RecordStatus.choices),
+}
+CHOICE_LABELS = {
+    "relationship": ", ".join(str(label) for _, label in Relationship.choices),
+    "closeness": ", ".join(str(label) for _, label in Closeness.choices),
+}
+
+
+def _choice(value: str, kind: str) -> str | None:
+    return CHOICE_LOOKUPS[kind].get(value.strip().lower().replace("_", " "))
 
 
 def check_columns(kind: str, header: list[str], plan: Plan) -> dict[str, int]:
@@ -327,12 +343,11 @@ def _check_person_row(number, cells, lookups, plan, seen_staff, seen_email):
     if profile_name and profile is None:
         errors.append(f"role profile “{profile_name}” is not one the partnership has set")
     values["role_profile_id"] = profile.pk if profile else None
-    for name, choices in (("relationship", Relationship.choices), ("closeness", Closeness.choices)):
+    for name in ("relationship", "closeness"):
         raw = text(name)
-        values[name] = _choice(raw, choices) if raw else None
+        values[name] = _choice(raw, name) if raw else None
         if values[name] is None:
-            options = ", ".join(label for _, label in choices)
-            errors.append(f"{name} “{raw}” is not one of: {options}")
+            errors.append(f"{name} “{raw}” is not one of: {CHOICE_LABELS[name]}")
     values["start_date"] = day("start_date")
     if values["start_date"] is None and not any(e.startswith("start date") for e in errors):
         errors.append("start date is empty")
@@ -469,7 +484,7 @@ def plan_learning(partnership_id, header, rows, progress: Callable | None = None
         activity = activities.get(title.lower())
         if activity is None:
             errors.append(f"learning “{title}” is not in the catalogue")
-        status = _choice(status_text, RecordStatus.choices)
+        status = _choice(status_text, "status")
         if status is None:
             errors.append(f"status “{status_text}” is not one of: planned, in progress, completed")
         try:
