@@ -355,3 +355,12 @@ def test_query_counts_do_not_grow(role, name, kwargs, query, world, client_for, 
     small = count()
     grow(world, 60)
     assert count() == small
+
+
+def test_changing_details_keeps_the_supervisor(world, client_for):
+    person = world.people["practitioner"]
+    page = client_for("learning_lead").get(reverse("workforce:person_edit", args=[person.pk]))
+    form = page.context["form"]
+    assert form.initial["supervisor"] == world.people["supervisor"].pk
+    assert world.people["supervisor"] in form.fields["supervisor"].queryset
+    assert person not in form.fields["supervisor"].queryset

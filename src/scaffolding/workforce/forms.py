@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 
 from scaffolding.accounts.models import Organisation, Team, User
 
@@ -195,11 +196,17 @@ class PersonForm(forms.ModelForm):
         self.fields["role_profile"].queryset = RoleProfile.objects.filter(
             partnership_id=partnership_id
         )
-        # Supervisors are people with supervisees or a supervisor account: a short list.
+        # Supervisors: people who already supervise someone or hold a supervisor account,
+        # and always the current supervisor, so that saving never drops them silently.
         self.fields["supervisor"].queryset = (
-            Person.objects.filter(partnership_id=partnership_id, end_date__isnull=True)
-            .filter(user__role="supervisor")
-            .exclude(pk=self.instance.pk)
+            Person.objects.filter(partnership_id=partnership_id)
+            .filter(
+                Q(end_date__isnull=True, user__role="supervisor")
+                | Q(end_date__isnull=True, supervisees__isnull=False)
+                | Q(pk=self.instance.supervisor_id or 0)
+            )
+            .exclude(pk=self.instance.pk or 0)
+            .distinct()
         )
 
     def clean(self):
