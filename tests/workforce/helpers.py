@@ -22,7 +22,7 @@ ON = date(2026, 6, 1)
 
 
 def topic(key):
-    ensure_core_topics()  # in case a transactional test emptied the database before us
+    ensure_core_topics()  # a transactional test elsewhere may have emptied the database
     return Topic.objects.get(key=key)
 
 

@@ -183,7 +183,7 @@ def parse_date(value) -> date | None:
 
 
 def _choice_lookup(choices) -> dict[str, str]:
-    """Both the stored key and the label people see, in any case, lead to the key."""
+    """Both the stored key and the label people see (upper or lower) lead to the key."""
     lookup = {}
     for key, label in choices:
         lookup[key.replace("_", " ")] = key

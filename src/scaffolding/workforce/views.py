@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from scaffolding.accounts.access import get_for_user, permission_required
@@ -123,7 +124,10 @@ def person_edit(request, pk=None):
         messages.success(request, f"{entry.full_name} is saved in the register.")
         return redirect("workforce:person", pk=entry.pk)
     title = f"Change {instance.full_name}" if instance else "Add someone to the register"
-    return render(request, "workforce/form.html", {"page_title": title, "form": form})
+    cancel = reverse("workforce:person", args=[pk]) if pk else reverse("workforce:people")
+    return render(
+        request, "workforce/form.html", {"page_title": title, "form": form, "cancel_url": cancel}
+    )
 
 
 # Learning ---------------------------------------------------------------------------
@@ -172,10 +176,15 @@ def record_add(request, pk):
         return redirect("workforce:person", pk=learner.pk)
     is_self = learner.user_id == request.user.pk
     title = "Record my learning" if is_self else f"Record learning for {learner.full_name}"
+    cancel = (
+        reverse("workforce:my_learning")
+        if is_self
+        else reverse("workforce:person", args=[learner.pk])
+    )
     return render(
         request,
         "workforce/form.html",
-        {"page_title": title, "form": form, "multipart": True},
+        {"page_title": title, "form": form, "multipart": True, "cancel_url": cancel},
     )
 
 
@@ -266,7 +275,11 @@ def activity_edit(request, pk=None):
         messages.success(request, f"{activity.title} is saved in the catalogue.")
         return redirect("workforce:catalogue")
     title = f"Change {instance.title}" if instance else "Add learning to the catalogue"
-    return render(request, "workforce/form.html", {"page_title": title, "form": form})
+    return render(
+        request,
+        "workforce/form.html",
+        {"page_title": title, "form": form, "cancel_url": reverse("workforce:catalogue")},
+    )
 
 
 @permission_required("workforce.view_role_profiles")
@@ -306,7 +319,11 @@ def role_profile_edit(request, pk=None):
         messages.success(request, f"The role profile {profile.name} is saved.")
         return redirect("workforce:role_profiles")
     title = f"Change {instance.name}" if instance else "Add a role profile"
-    return render(request, "workforce/form.html", {"page_title": title, "form": form})
+    return render(
+        request,
+        "workforce/form.html",
+        {"page_title": title, "form": form, "cancel_url": reverse("workforce:role_profiles")},
+    )
 
 
 @permission_required("workforce.manage_learning")
@@ -325,5 +342,9 @@ def recognition_add(request, pk):
     return render(
         request,
         "workforce/form.html",
-        {"page_title": f"Recognise learning for {learner.full_name}", "form": form},
+        {
+            "page_title": f"Recognise learning for {learner.full_name}",
+            "form": form,
+            "cancel_url": reverse("workforce:person", args=[learner.pk]),
+        },
     )
