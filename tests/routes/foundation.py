@@ -48,23 +48,6 @@ ROUTES = [
         outsider=NOT_FOUND,
     ),
     Route("accounts:audit_log", allowed=("partnership_admin",)),
-    Route("workforce:people", allowed=("supervisor", "learning_lead", "partnership_admin")),
-    # A practitioner's own entry: themselves, their supervisor, learning lead and admin.
-    Route(
-        "workforce:person",
-        kwargs=lambda w: {"pk": w.people["practitioner"].pk},
-        allowed=("practitioner", "supervisor", "learning_lead", "partnership_admin"),
-        otherwise=NOT_FOUND,
-        outsider=NOT_FOUND,
-    ),
-    # Someone the supervisor does not supervise.
-    Route(
-        "workforce:person",
-        kwargs=lambda w: {"pk": w.people["colleague"].pk},
-        allowed=("learning_lead", "partnership_admin"),
-        otherwise=NOT_FOUND,
-        outsider=NOT_FOUND,
-    ),
 ]
 
 ROUTES += [

@@ -46,6 +46,9 @@ class RoleProfile(models.Model):
         help_text="A shorter rhythm for people newly qualified or in their first months.",
     )
     new_starter_months = models.PositiveSmallIntegerField("counts as new for (months)", default=6)
+    required_topics = models.ManyToManyField(
+        "Topic", through="RoleRequirement", blank=True, related_name="role_profiles"
+    )
 
     class Meta:
         ordering = ["name"]
@@ -158,6 +161,12 @@ class Person(models.Model):
         months = self.role_profile.new_starter_months if self.role_profile else 6
         return self.start_date > on - timedelta(days=round(months * 30.44))
 
+    def lived_experience_viewers(self):
+        """The accounts this person chose to show their lived experience to (besides themselves)."""
+        from scaffolding.accounts.models import User
+
+        return User.objects.filter(lived_experiences_shared__person=self)
+
     def supervision_cadence_days(self, on: date | None = None) -> int | None:
         """How often supervision is due for this person, or None when their role has no rhythm."""
         profile = self.role_profile
@@ -166,3 +175,318 @@ class Person(models.Model):
         if profile.new_starter_cadence_days and self.is_new_starter(on):
             return profile.new_starter_cadence_days
         return profile.supervision_cadence_days
+
+
+# Learning ---------------------------------------------------------------------
+
+
+class Topic(models.Model):
+    """A core learning topic (000 p.108: attachment, trauma responsive care, children's rights).
+
+    The same for every partnership, so gap figures compare; created by a data migration.
+    """
+
+    key = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=120)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class RoleRequirement(models.Model):
+    """The core topics a role profile requires (kept as its own row so history is simple)."""
+
+    role_profile = models.ForeignKey(
+        RoleProfile, on_delete=models.CASCADE, related_name="requirements"
+    )
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="requirements")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["role_profile", "topic"], name="role_topic_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.role_profile}: {self.topic}"
+
+
+class ActivityKind(models.TextChoices):
+    COURSE = "course", "Course"
+    ELEARNING = "elearning", "E-learning module"
+    QUALIFICATION = "qualification", "Qualification"
+    COACHING = "coaching", "Coaching"
+    MULTIDISCIPLINARY = "multidisciplinary", "Shared multidisciplinary learning"
+    WITH_CARERS = "with_carers", "Learning with family carers"
+
+
+class LearningActivity(models.Model):
+    """Something in the partnership's learning catalogue."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="learning_activities"
+    )
+    title = models.CharField(max_length=200)
+    kind = models.CharField(max_length=30, choices=ActivityKind.choices)
+    nes_level = models.PositiveSmallIntegerField(
+        "NES trauma practice level",
+        choices=NESLevel.choices,
+        null=True,
+        blank=True,
+        help_text="Leave empty when this learning is not part of the NES trauma framework.",
+    )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="activities")
+    provider = models.CharField(max_length=200, blank=True)
+    hours = models.DecimalField(max_digits=6, decimal_places=1, null=True, blank=True)
+    refresh_months = models.PositiveSmallIntegerField(
+        "refresh every (months)",
+        null=True,
+        blank=True,
+        help_text="Leave empty when this learning does not need refreshing.",
+    )
+    description = models.TextField(blank=True)
+    is_active = models.BooleanField("offered now", default=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name_plural = "learning activities"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "title"], name="activity_title_unique_in_partnership"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_additional_data(self):
+        return {"partnership_id": self.partnership_id}
+
+    def expiry_for(self, completed_on: date | None) -> date | None:
+        if completed_on is None or not self.refresh_months:
+            return None
+        return add_months(completed_on, self.refresh_months)
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (the last day of the month when it has fewer days)."""
+    from calendar import monthrange
+
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, monthrange(year, month)[1]))
+
+
+class RecordStatus(models.TextChoices):
+    PLANNED = "planned", "Planned"
+    IN_PROGRESS = "in_progress", "In progress"
+    COMPLETED = "completed", "Completed"
+
+
+class LearningRecord(models.Model):
+    """One person's learning: planned, in progress or completed (expired is worked out)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="learning_records")
+    activity = models.ForeignKey(LearningActivity, on_delete=models.PROTECT, related_name="records")
+    status = models.CharField(max_length=20, choices=RecordStatus.choices)
+    completed_on = models.DateField(null=True, blank=True)
+    # Kept with the record so that gap figures are one indexed comparison.
+    expires_on = models.DateField(null=True, blank=True, editable=False)
+    notes = models.TextField(blank=True)
+    endorsed_by = models.ForeignKey(
+        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="endorsements"
+    )
+    endorsed_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-completed_on", "-pk"]
+        indexes = [
+            models.Index(fields=["person", "status", "expires_on"]),
+            # "Was this renewed?" looks up one person's records of one activity.
+            models.Index(fields=["person", "activity", "status"]),
+            models.Index(fields=["activity", "status"]),
+        ]
+
+    def __str__(self):
+        return f"{self.activity} ({self.get_status_display()})"
+
+    def save(self, *args, **kwargs):
+        self.expires_on = self.activity.expiry_for(
+            self.completed_on if self.status == RecordStatus.COMPLETED else None
+        )
+        super().save(*args, **kwargs)
+
+    @property
+    def partnership_id(self):
+        return self.person.partnership_id
+
+    def get_additional_data(self):
+        return {"partnership_id": self.person.partnership_id}
+
+    def is_expired(self, on: date | None = None) -> bool:
+        on = on or date.today()
+        return self.expires_on is not None and self.expires_on <= on
+
+    def shown_status(self, on: date | None = None) -> str:
+        """Status as people read it: a completed record past its refresh date is expired."""
+        if self.status == RecordStatus.COMPLETED and self.is_expired(on):
+            return "Expired"
+        return self.get_status_display()
+
+
+class LearningEvidence(models.Model):
+    """A certificate or other proof, kept in the database so it is never publicly served."""
+
+    record = models.ForeignKey(LearningRecord, on_delete=models.CASCADE, related_name="evidence")
+    filename = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    data = models.BinaryField()
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at"]
+
+    def __str__(self):
+        return self.filename
+
+    @property
+    def partnership_id(self):
+        return self.record.person.partnership_id
+
+
+class RecognitionKind(models.TextChoices):
+    PRIOR_LEARNING = "prior_learning", "Recognition of prior learning"
+    LIVED_EXPERIENCE = "lived_experience", "Recognition of lived experience"
+
+
+class Recognition(models.Model):
+    """A learning lead's decision that someone already meets a level or topic, with reasons."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="recognitions")
+    kind = models.CharField(max_length=30, choices=RecognitionKind.choices)
+    nes_level = models.PositiveSmallIntegerField(
+        "NES level recognised", choices=NESLevel.choices, null=True, blank=True
+    )
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="recognitions", verbose_name="topics recognised"
+    )
+    reasons = models.TextField()
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="recognitions_decided"
+    )
+    decided_on = models.DateField()
+    valid_until = models.DateField(
+        null=True, blank=True, help_text="Leave empty when the recognition does not lapse."
+    )
+
+    class Meta:
+        ordering = ["-decided_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} for {self.person}"
+
+    @property
+    def partnership_id(self):
+        return self.person.partnership_id
+
+    def get_additional_data(self):
+        return {"partnership_id": self.person.partnership_id}
+
+
+# History and privacy ------------------------------------------------------------
+
+
+class TeamMembership(models.Model):
+    """Which team someone was in, and when: moving on keeps the history."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.person} in {self.team.name} from {self.started_on}"
+
+    @property
+    def partnership_id(self):
+        return self.person.partnership_id
+
+    def get_additional_data(self):
+        return {"partnership_id": self.person.partnership_id}
+
+
+class LivedExperience(models.Model):
+    """A self-declared lived experience of care: seen only by the person and whom they choose."""
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="lived_experience")
+    statement = models.TextField(
+        "what you would like to say about your experience of care",
+        blank=True,
+    )
+    shared_with = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="lived_experiences_shared"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Lived experience of {self.person}"
+
+    @property
+    def partnership_id(self):
+        return self.person.partnership_id
+
+
+# Imports ----------------------------------------------------------------------------
+
+
+class ImportJob(models.Model):
+    class Kind(models.TextChoices):
+        PEOPLE = "people", "People (roster)"
+        LEARNING = "learning", "Learning records"
+
+    class Status(models.TextChoices):
+        CHECKING = "checking", "Checking rows"
+        CHECKED = "checked", "Checked, waiting for you to confirm"
+        SAVING = "saving", "Saving"
+        DONE = "done", "Saved"
+        FAILED = "failed", "Could not be used"
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    filename = models.CharField(max_length=200)
+    data = models.BinaryField()
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.CHECKING)
+    total_rows = models.PositiveIntegerField(default=0)
+    processed_rows = models.PositiveIntegerField(default=0)
+    problems = models.JSONField(default=list)  # [{"row": 3, "message": "..."}]
+    notes = models.JSONField(default=list)  # skipped empty rows and the like
+    preview = models.JSONField(default=list)  # the first rows as they will be saved
+    summary = models.JSONField(default=dict)  # {"created": n, "updated": n, "unchanged": n}
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} from {self.filename}"
+
+    @property
+    def percent(self) -> int:
+        if not self.total_rows:
+            return 0
+        return min(100, round(100 * self.processed_rows / self.total_rows))
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (self.Status.CHECKING, self.Status.SAVING)

@@ -33,3 +33,38 @@ rules.add_perm(
     "workforce.view_person",
     in_same_partnership & (is_self | supervises | is_learning_lead | is_partnership_admin),
 )
+
+
+# Learning -------------------------------------------------------------------------
+
+from scaffolding.accounts.rules import is_promise_lead  # noqa: E402
+
+rules.add_perm("workforce.view_catalogue", is_signed_in)
+rules.add_perm("workforce.view_own_learning", is_signed_in)
+# The catalogue, role profiles, recognition, imports and register edits.
+rules.add_perm("workforce.manage_learning", is_learning_lead)
+rules.add_perm("workforce.view_role_profiles", is_learning_lead | is_partnership_admin)
+# Aggregate gap figures; only learning leads see them person by person.
+rules.add_perm("workforce.view_gaps", is_learning_lead | is_promise_lead)
+rules.add_perm("workforce.view_named_gaps", is_learning_lead)
+# A person's learning: themselves, their supervisor and learning leads (not admins:
+# the register is theirs to keep, the learning is not theirs to read).
+rules.add_perm(
+    "workforce.view_learning",
+    in_same_partnership & (is_self | supervises | is_learning_lead),
+)
+rules.add_perm("workforce.record_learning", in_same_partnership & (is_self | is_learning_lead))
+# The SSSC asks a supervisor to endorse continuous professional learning at re-registration.
+rules.add_perm("workforce.endorse_learning", in_same_partnership & supervises)
+
+
+@rules.predicate
+def is_shared_with(user, person):
+    """The person chose to let this user see their lived experience."""
+    if person is None or not is_signed_in(user):
+        return False
+    return person.lived_experience_viewers().filter(pk=user.pk).exists()
+
+
+# Nobody else: not learning leads, not admins, not supervisors unless chosen.
+rules.add_perm("workforce.view_lived_experience", in_same_partnership & (is_self | is_shared_with))

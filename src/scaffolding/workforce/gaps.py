@@ -1,0 +1,348 @@
+"""Gap analysis: who meets what their role needs, worked out in the database.
+
+The NES Knowledge and Skills Framework for Psychological Trauma levels are
+cumulative (002 chapter 15): someone whose role needs Enhanced also needs Skilled
+and Informed. So a person *meets* their role's level when they hold completed,
+unexpired learning at that level or above, or a recognition decision at that level
+or above. A required topic is met the same way, by learning or recognition on that
+topic. Everything here is one query per figure set, whatever the number of people:
+flags are correlated EXISTS subqueries and the figures are conditional counts.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce, Greatest
+
+from .models import (
+    LearningActivity,
+    LearningRecord,
+    NESLevel,
+    Person,
+    Recognition,
+    RecordStatus,
+    RoleProfile,
+    RoleRequirement,
+    Topic,
+)
+
+EXPIRY_WINDOWS = (30, 60, 90)
+GROUPINGS = {
+    # grouping: (id field, label field, heading)
+    "partnership": (None, None, "Whole partnership"),
+    "organisation": ("organisation_id", "organisation__name", "Organisation"),
+    "team": ("team_id", "team__name", "Team"),
+    "role_profile": ("role_profile_id", "role_profile__name", "Role profile"),
+}
+
+
+def valid_records(on: date):
+    """Completed learning that still counts on this day."""
+    return LearningRecord.objects.filter(
+        status=RecordStatus.COMPLETED, completed_on__lte=on
+    ).filter(Q(expires_on__isnull=True) | Q(expires_on__gt=on))
+
+
+def valid_recognitions(on: date):
+    return Recognition.objects.filter(decided_on__lte=on).filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gt=on)
+    )
+
+
+def renewed_records(on: date, after: date):
+    """A completed record of the same activity for the same person still valid after `after`."""
+    return LearningRecord.objects.filter(
+        person_id=OuterRef("person_id"),
+        activity_id=OuterRef("activity_id"),
+        status=RecordStatus.COMPLETED,
+        completed_on__lte=on,
+    ).filter(Q(expires_on__isnull=True) | Q(expires_on__gt=after))
+
+
+def expired_exists(on: date):
+    """The person has learning whose refresh date has passed and that nobody renewed."""
+    expired = LearningRecord.objects.filter(
+        person_id=OuterRef("pk"), status=RecordStatus.COMPLETED, expires_on__lte=on
+    ).filter(~Exists(renewed_records(on, on)))
+    return Exists(expired)
+
+
+def expiring_exists(on: date, days: int):
+    """The person has valid learning that will expire within `days` and is not yet renewed."""
+    until = on + timedelta(days=days)
+    expiring = valid_records(on).filter(person_id=OuterRef("pk"), expires_on__lte=until)
+    return Exists(expiring.filter(~Exists(renewed_records(on, until))))
+
+
+def level_met_exists(on: date):
+    """Cumulative: learning or recognition at the required level *or above* counts."""
+    by_learning = valid_records(on).filter(
+        person_id=OuterRef("pk"), activity__nes_level__gte=OuterRef("required_level")
+    )
+    by_recognition = valid_recognitions(on).filter(
+        person_id=OuterRef("pk"), nes_level__gte=OuterRef("required_level")
+    )
+    return Exists(by_learning) | Exists(by_recognition)
+
+
+@dataclass
+class TopicMaps:
+    """Which role profiles need each topic, and which activities teach it.
+
+    Both are small (role profiles and catalogue entries, not people), so they are read
+    once and put into the big query as plain IN lists: far cheaper per person than a
+    join through the many-to-many tables.
+    """
+
+    profiles_needing: dict = field(default_factory=dict)  # topic id -> [role profile ids]
+    activities_on: dict = field(default_factory=dict)  # topic id -> [activity ids]
+
+    @classmethod
+    def load(cls, partnership_id: int) -> "TopicMaps":
+        maps = cls()
+        needs = RoleRequirement.objects.filter(role_profile__partnership_id=partnership_id)
+        for profile_id, topic_id in needs.values_list("role_profile_id", "topic_id"):
+            maps.profiles_needing.setdefault(topic_id, []).append(profile_id)
+        taught = LearningActivity.topics.through.objects.filter(
+            learningactivity__partnership_id=partnership_id
+        )
+        for activity_id, topic_id in taught.values_list("learningactivity_id", "topic_id"):
+            maps.activities_on.setdefault(topic_id, []).append(activity_id)
+        return maps
+
+
+def topic_required(maps: TopicMaps, topic_id: int):
+    profiles = maps.profiles_needing.get(topic_id)
+    if not profiles:
+        return Value(False, output_field=BooleanField())
+    return ExpressionWrapper(Q(role_profile_id__in=profiles), output_field=BooleanField())
+
+
+def topic_met_exists(on: date, topic_id: int, maps: TopicMaps):
+    by_recognition = Exists(
+        valid_recognitions(on).filter(person_id=OuterRef("pk"), topics=topic_id)
+    )
+    activities = maps.activities_on.get(topic_id)
+    if not activities:
+        return by_recognition
+    by_learning = valid_records(on).filter(person_id=OuterRef("pk"), activity_id__in=activities)
+    return Exists(by_learning) | by_recognition
+
+
+def held_level_subquery(on: date):
+    """The highest NES level a person holds today (0 for none), from learning or recognition."""
+    learning = (
+        valid_records(on)
+        .filter(person_id=OuterRef("pk"))
+        .values("person_id")
+        .annotate(level=Max("activity__nes_level"))
+        .values("level")
+    )
+    recognised = (
+        valid_recognitions(on)
+        .filter(person_id=OuterRef("pk"))
+        .values("person_id")
+        .annotate(level=Max("nes_level"))
+        .values("level")
+    )
+    return Greatest(
+        Coalesce(Subquery(learning, output_field=IntegerField()), Value(0)),
+        Coalesce(Subquery(recognised, output_field=IntegerField()), Value(0)),
+    )
+
+
+def current_people(partnership_id: int, on: date):
+    return Person.objects.filter(partnership_id=partnership_id).filter(
+        Q(end_date__isnull=True) | Q(end_date__gt=on), start_date__lte=on
+    )
+
+
+def flagged_people(partnership_id: int, on: date, topics: list[Topic], maps=None):
+    """Current people with one flag per figure (aliases: computed only where used)."""
+    maps = maps or TopicMaps.load(partnership_id)
+    people = current_people(partnership_id, on).alias(
+        required_level=F("role_profile__required_nes_level"),
+    )
+    flags = {
+        "level_met": level_met_exists(on),
+        "expired": expired_exists(on),
+        **{f"expiring_{days}": expiring_exists(on, days) for days in EXPIRY_WINDOWS},
+    }
+    for topic in topics:
+        flags[f"needs_{topic.pk}"] = topic_required(maps, topic.pk)
+        flags[f"has_{topic.pk}"] = topic_met_exists(on, topic.pk, maps)
+    return people.alias(**flags)
+
+
+@dataclass
+class TopicFigure:
+    key: str
+    name: str
+    required: int
+    met: int
+
+    @property
+    def percent(self) -> float | None:
+        return round(100 * self.met / self.required, 1) if self.required else None
+
+    @property
+    def gap(self) -> int:
+        return self.required - self.met
+
+
+@dataclass
+class GapRow:
+    """The figures for one group (or the whole partnership)."""
+
+    label: str
+    people: int
+    with_role: int
+    at_level: int
+    expired: int
+    expiring: dict = field(default_factory=dict)  # days -> people
+    topics: list = field(default_factory=list)  # [TopicFigure]
+    group_id: int | None = None
+
+    @property
+    def percent_at_level(self) -> float | None:
+        return round(100 * self.at_level / self.with_role, 1) if self.with_role else None
+
+    @property
+    def below_level(self) -> int:
+        return self.with_role - self.at_level
+
+
+def _figures(topics):
+    has_role = Q(required_level__isnull=False)
+    figures = {
+        "people": Count("pk"),
+        "with_role": Count("pk", filter=has_role),
+        "at_level": Count("pk", filter=has_role & Q(level_met=True)),
+        "expired": Count("pk", filter=Q(expired=True)),
+        **{
+            f"expiring_{d}": Count("pk", filter=Q(**{f"expiring_{d}": True}))
+            for d in EXPIRY_WINDOWS
+        },
+    }
+    for topic in topics:
+        needs = Q(**{f"needs_{topic.pk}": True})
+        figures[f"required_{topic.pk}"] = Count("pk", filter=needs)
+        figures[f"met_{topic.pk}"] = Count("pk", filter=needs & Q(**{f"has_{topic.pk}": True}))
+    return figures
+
+
+def _row(label, values, topics, group_id=None) -> GapRow:
+    return GapRow(
+        label=label,
+        group_id=group_id,
+        people=values["people"],
+        with_role=values["with_role"],
+        at_level=values["at_level"],
+        expired=values["expired"],
+        expiring={d: values[f"expiring_{d}"] for d in EXPIRY_WINDOWS},
+        topics=[
+            TopicFigure(t.key, t.name, values[f"required_{t.pk}"], values[f"met_{t.pk}"])
+            for t in topics
+        ],
+    )
+
+
+def gap_rows(
+    partnership_id: int, by: str = "partnership", on: date | None = None, topics=None
+) -> list[GapRow]:
+    """Gap figures for the whole partnership or per organisation, team or role profile.
+
+    Four queries whatever the number of people: the topics (unless given), which roles
+    need and which activities teach each topic, and the figures.
+    """
+    on = on or date.today()
+    if by not in GROUPINGS:
+        raise ValueError(f"Unknown grouping {by!r}; choose from {', '.join(GROUPINGS)}.")
+    topics = list(Topic.objects.all()) if topics is None else topics
+    maps = TopicMaps.load(partnership_id) if topics else TopicMaps()
+    people = flagged_people(partnership_id, on, topics, maps)
+    figures = _figures(topics)
+    if by == "partnership":
+        # Grouped by the partnership itself: one row, the same SQL shape as the other groupings.
+        values = people.values("partnership_id").annotate(**figures).order_by()
+        found = list(values)
+        empty = dict.fromkeys(figures, 0)
+        return [_row("Whole partnership", found[0] if found else empty, topics)]
+    id_field, label_field, _ = GROUPINGS[by]
+    grouped = (
+        people.values(id_field, label_field)
+        .annotate(**figures)
+        .order_by(F(label_field).asc(nulls_last=True), id_field)
+    )
+    return [
+        _row(values[label_field] or "Not set", values, topics, group_id=values[id_field])
+        for values in grouped
+    ]
+
+
+def people_with_figures(partnership_id: int, on: date | None = None, topics=None):
+    """Current people, each annotated with their own flags and held level (for per-person views)."""
+    on = on or date.today()
+    topics = list(Topic.objects.all()) if topics is None else topics
+    people = flagged_people(partnership_id, on, topics)
+    selected = {
+        "level_met_flag": F("level_met"),
+        "expired_flag": F("expired"),
+        "held_level": held_level_subquery(on),
+        **{f"expiring_{d}_flag": F(f"expiring_{d}") for d in EXPIRY_WINDOWS},
+    }
+    for topic in topics:
+        selected[f"needs_{topic.pk}_flag"] = F(f"needs_{topic.pk}")
+        selected[f"has_{topic.pk}_flag"] = F(f"has_{topic.pk}")
+    return people.annotate(**selected)
+
+
+def missing_topics(person, topics) -> list[Topic]:
+    """For an annotated person from `people_with_figures`: required topics not yet met."""
+    return [
+        t
+        for t in topics
+        if getattr(person, f"needs_{t.pk}_flag") and not getattr(person, f"has_{t.pk}_flag")
+    ]
+
+
+@dataclass
+class UncoveredNeed:
+    role_profile: str
+    need: str
+
+
+def uncovered_needs(partnership_id: int) -> list[UncoveredNeed]:
+    """Needs of a role profile that no activity now offered in the catalogue covers.
+
+    Three queries, whatever the size of the register: role profiles with their
+    topics, the highest level on offer, and the topics on offer.
+    """
+    profiles = RoleProfile.objects.filter(partnership_id=partnership_id).prefetch_related(
+        "required_topics"
+    )
+    offered = LearningActivity.objects.filter(partnership_id=partnership_id, is_active=True)
+    top_level = offered.aggregate(top=Max("nes_level"))["top"] or 0
+    offered_topics = set(offered.values_list("topics", flat=True))
+    needs = []
+    for profile in profiles:
+        if profile.required_nes_level > top_level:
+            label = NESLevel(profile.required_nes_level).label
+            needs.append(UncoveredNeed(profile.name, f"NES level: {label}"))
+        for topic in profile.required_topics.all():
+            if topic.pk not in offered_topics:
+                needs.append(UncoveredNeed(profile.name, f"Topic: {topic.name}"))
+    return needs
