@@ -301,9 +301,11 @@ def remove_demo() -> None:
     partnership = Partnership.objects.filter(slug=DEMO_SLUG).first()
     if partnership is None:
         return
+    # People first: their records (learning, recognitions, sessions) point at users,
+    # some through protected keys, so they must go before the accounts do.
     with transaction.atomic():
-        User.objects.filter(partnership=partnership).delete()
         Person.objects.filter(partnership=partnership).delete()
+        User.objects.filter(partnership=partnership).delete()
         partnership.delete()
 
 
