@@ -1,0 +1,124 @@
+"""``check-language [--format text|json] [PATH ...|-]``: the checker on the command line.
+
+Exit status: 0 no findings, 1 findings, 2 usage or input error (an input error on
+any path wins over findings; the other paths are still checked and reported).
+Standard input (no PATH, or ``-``) is reported with the path ``<stdin>``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import IO
+
+from scaffolding.language.core import QUOTED_MESSAGE, Finding, check
+from scaffolding.language.documents import DocumentError, decode_text, extract_text
+
+STDIN_PATH = "<stdin>"
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    # argparse would print to sys.stderr and exit; the caller owns the streams.
+    def error(self, message: str):
+        raise UsageError(f"{self.format_usage()}{self.prog}: error: {message}\n")
+
+    def exit(self, status: int = 0, message: str | None = None):
+        raise UsageError(message or "")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="check-language",
+        description=(
+            "Find stigmatising words in writing about children and suggest kinder ones. "
+            "Reads .txt/.md and other text files (UTF-8), .docx and .odt; no PATH or '-' "
+            "reads standard input."
+        ),
+        add_help=False,
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("-h", "--help", action="store_true", help="show this help and exit")
+    parser.add_argument("paths", nargs="*", metavar="PATH")
+    return parser
+
+
+def format_text(path: str, finding: Finding) -> str:
+    where = f"{path}:{finding.line}:{finding.column}: {finding.rule}: {finding.text!r}"
+    if finding.quoted:
+        explanation = finding.message.removeprefix(QUOTED_MESSAGE)
+        return f"{where} is in a person's own words (quoted): keep it as said ({explanation})"
+    suggestions = " / ".join(finding.suggestions)
+    return f"{where} -> {suggestions} ({finding.message})"
+
+
+def _read_stdin(stdin: IO) -> str:
+    data = stdin.read()
+    if isinstance(data, bytes):
+        return decode_text(STDIN_PATH, data)
+    return data
+
+
+def main(argv: list[str], stdin: IO, stdout: IO, stderr: IO) -> int:
+    parser = build_parser()
+    try:
+        options = parser.parse_args(argv)
+    except UsageError as error:
+        stderr.write(str(error))
+        return EXIT_ERROR
+    if options.help:
+        stdout.write(parser.format_help())
+        return EXIT_CLEAN
+
+    paths = options.paths or ["-"]
+    if paths.count("-") > 1:
+        stderr.write("check-language: error: standard input ('-') can be read only once\n")
+        return EXIT_ERROR
+
+    results: list[tuple[str, list[Finding]]] = []
+    had_error = False
+    for path in paths:
+        try:
+            if path == "-":
+                name, text = STDIN_PATH, _read_stdin(stdin)
+            else:
+                with open(path, "rb") as handle:
+                    data = handle.read()
+                name, text = path, extract_text(path, data)
+        except DocumentError as error:
+            stderr.write(f"check-language: error: {error}\n")
+            had_error = True
+            continue
+        except OSError as error:
+            stderr.write(f"check-language: error: {path}: {error.strerror or error}\n")
+            had_error = True
+            continue
+        results.append((name, check(text)))
+
+    if options.format == "json":
+        objects = [finding.to_dict(name) for name, findings in results for finding in findings]
+        json.dump(objects, stdout, ensure_ascii=False, indent=2)
+        stdout.write("\n")
+    else:
+        for name, findings in results:
+            for finding in findings:
+                stdout.write(format_text(name, finding) + "\n")
+
+    if had_error:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if any(findings for _, findings in results) else EXIT_CLEAN
+
+
+def run() -> None:
+    """Entry point for a console script: ``check-language``."""
+    import sys
+
+    raise SystemExit(main(sys.argv[1:], sys.stdin, sys.stdout, sys.stderr))
+
+
+if __name__ == "__main__":
+    run()

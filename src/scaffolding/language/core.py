@@ -1,0 +1,288 @@
+"""Find stigmatising, professionalised words in writing about children.
+
+Pure Python (no Django). ``check`` runs one compiled regular expression of every
+trigger word over the text, then looks at context only where a word was found:
+the rule's own context expressions, whether the word is part of a name, whether
+the writer is talking *about* the word ("we no longer say placement"), and whether
+it sits inside quotation marks (a person's own words: reported, never rewritten).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from scaffolding.language.glossary import Glossary, Pattern, Rule, load_default_glossary
+
+SEVERITY_SUGGESTION = "suggestion"
+SEVERITY_QUOTED = "quoted"
+QUOTED_MESSAGE = "These are a person's own words in quotation marks: keep them as said. "
+
+# The writer is talking about the word, not using it: "we no longer say placement",
+# "instead of 'respite'", "the word LAC", "this is not a placement".
+MENTION_BEFORE = re.compile(
+    r"(?:"
+    r"(?:\bno\s+longer|\b(?:do\s+not|does\s+not|don't|don’t|doesn't|doesn’t|never|not|stop"
+    r"|stopped|avoid|avoiding|won't|won’t))\s+(?:say|saying|use|using|call|calling|write|writing)"
+    r"(?:\s+(?:it|her|him|them|this|that|the\s+word|the\s+term))?(?:\s+(?:a|an|the))?"
+    r"|\binstead\s+of|\brather\s+than"
+    r"|\bthe\s+(?:words?|terms?|phrases?|label|acronym)"
+    r"|\b(?:words?|terms?|phrases?|language)\s+(?:like|such\s+as)"
+    r"|\breplac(?:e|es|ed|ing)"
+    r"|\b(?:is|was|are|were)\s+not\s+(?:a\s+|an\s+)?"
+    r"|\b(?:isn't|wasn't|aren't|weren't|isn’t|wasn’t|aren’t|weren’t)\s+(?:a\s+|an\s+)?"
+    r")\s*[\"'‘“]?\s*\Z",
+    re.IGNORECASE,
+)
+MENTION_WINDOW = 60
+
+TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "st"}
+    | {"cllr", "councillor", "judge", "sheriff"}
+)
+PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’-]*)(\.?)[ \t]+\Z")
+# A word or number after a capitalised trigger that marks a proper name: "Unit 4", "Respite House".
+NAME_FOLLOWER = re.compile(
+    r"[ \t]+(?:\d|(?:House|Road|Street|St|Lane|Park|Avenue|Drive|Court|Close|Crescent|Way"
+    r"|Place|Square|Gardens|Terrace|Business|Industrial|Estate|Hall|Farm|Cottage|Primary"
+    r"|Academy|Ltd|Limited|Trust|Associates|Studios|Records)\b)"
+)
+SENTENCE_END = frozenset(".!?:;\n")
+LEADING_NOISE = " \t\"'‘’“”«»([{*•–—-"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One word or phrase that a rule found, with where it is and kinder alternatives."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    text: str
+    rule: str
+    message: str
+    suggestions: list[str]
+    quoted: bool
+    severity: str
+    source: str
+
+    def to_dict(self, path: str | None = None) -> dict[str, Any]:
+        return {
+            "path": path,
+            "line": self.line,
+            "column": self.column,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "rule": self.rule,
+            "message": self.message,
+            "suggestions": list(self.suggestions),
+            "quoted": self.quoted,
+        }
+
+
+class Matcher:
+    """All enabled patterns of a glossary compiled into one expression."""
+
+    def __init__(self, rules: Iterable[Rule]):
+        self.rules = {rule.id: rule for rule in rules}
+        ordered = [pattern for rule in self.rules.values() for pattern in rule.patterns]
+        # Longer expressions first, so "placement breakdown" wins over "placement"
+        # (the regex engine takes the first alternative that fits, not the longest).
+        ordered.sort(key=lambda pattern: -len(pattern.regex))
+        self.patterns: list[Pattern] = ordered
+        self.singles = [_compile_single(pattern) for pattern in ordered]
+        self.group_index = {f"p{index}": index for index in range(len(ordered))}
+        alternatives = "|".join(
+            f"(?P<p{index}>{_scoped(pattern)})" for index, pattern in enumerate(ordered)
+        )
+        self.combined = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE) if ordered else None
+
+    def find(self, text: str) -> list[tuple[int, int, Pattern]]:
+        """Accepted (start, end, pattern) hits in order, not overlapping."""
+        hits: list[tuple[int, int, Pattern]] = []
+        if self.combined is None:
+            return hits
+        search = self.combined.search
+        position = 0
+        while True:
+            match = search(text, position)
+            if match is None:
+                return hits
+            start = match.start()
+            index = self.group_index[match.lastgroup]
+            hit = None
+            if self._accepts(text, start, match.end(), self.patterns[index]):
+                hit = (start, match.end(), self.patterns[index])
+            else:
+                # Alternatives earlier in the list did not fit here; try the later ones.
+                for later in range(index + 1, len(self.patterns)):
+                    other = self.singles[later].match(text, start)
+                    if other is not None and self._accepts(
+                        text, start, other.end(), self.patterns[later]
+                    ):
+                        hit = (start, other.end(), self.patterns[later])
+                        break
+            if hit is None:
+                position = start + 1
+            else:
+                hits.append(hit)
+                position = hit[1]
+
+    @staticmethod
+    def _accepts(text: str, start: int, end: int, pattern: Pattern) -> bool:
+        if not pattern.context.allows(text, start, end):
+            return False
+        if not pattern.acronym and looks_like_name(text, start, end):
+            return False
+        return not MENTION_BEFORE.search(text, max(0, start - MENTION_WINDOW), start)
+
+
+def _scoped(pattern: Pattern) -> str:
+    # Acronyms match in capitals only: "LAC", never "lac" or "Lac".
+    return f"(?-i:{pattern.regex})" if pattern.acronym else f"(?:{pattern.regex})"
+
+
+def _compile_single(pattern: Pattern) -> re.Pattern[str]:
+    return re.compile(rf"\b{_scoped(pattern)}\b", re.IGNORECASE)
+
+
+def is_sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 20) : start].rstrip(LEADING_NOISE)
+    if not before:
+        return start - 20 <= 0 or not text[: start - 20].strip()
+    return before[-1] in SENTENCE_END
+
+
+def looks_like_name(text: str, start: int, end: int) -> bool:
+    """True for a capitalised trigger inside a proper name: "Mr Case", "Unit 4 Business Park"."""
+    word = text[start:end]
+    if not word[:1].isupper() or word.isupper():
+        return False
+    previous = PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if previous is not None:
+        previous_word, full_stop = previous.groups()
+        if previous_word.lower() in TITLES:
+            return True
+        if (
+            not full_stop
+            and previous_word[:1].isupper()
+            and not previous_word.isupper()
+            and not is_sentence_start(text, previous.start(1))
+        ):
+            return True
+    return NAME_FOLLOWER.match(text, end) is not None
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans (start, end) of text inside quotation marks, sorted and not nested.
+
+    Straight and curly quotes, single and double. An apostrophe inside a word
+    ("child's", "don’t") is not a quotation mark; quotes do not run past a blank line.
+    """
+    spans: list[tuple[int, int]] = []
+    open_double: int | None = None
+    open_single: int | None = None
+    length = len(text)
+    for match in QUOTE_OR_PARAGRAPH.finditer(text):
+        index = match.start()
+        mark = match.group()
+        if mark[0] == "\n":
+            open_double = open_single = None
+            continue
+        before = text[index - 1] if index > 0 else " "
+        after = text[index + 1] if index + 1 < length else " "
+        if mark in "“«":
+            if open_double is None:
+                open_double = index
+        elif mark in "”»":
+            if open_double is not None:
+                spans.append((open_double, index + 1))
+                open_double = None
+        elif mark == '"':
+            if open_double is None:
+                if not after.isspace():
+                    open_double = index
+            else:
+                spans.append((open_double, index + 1))
+                open_double = None
+        elif mark == "‘":
+            if not before.isalnum() and not after.isspace():
+                open_single = index
+        else:  # ' or ’
+            if before.isalnum() and after.isalnum():
+                continue  # an apostrophe: don't, child's
+            if open_single is not None and not before.isspace():
+                spans.append((open_single, index + 1))
+                open_single = None
+            elif not before.isalnum() and not after.isspace():
+                open_single = index  # a newer opening mark replaces an unmatched one
+    return _merge(spans)
+
+
+QUOTE_OR_PARAGRAPH = re.compile("[\"'‘’“”«»]|\n[ \t]*\n")
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    index = bisect_right(starts, start) - 1
+    return index >= 0 and spans[index][0] < start and end <= spans[index][1]
+
+
+def check(text: str, glossary: Glossary | None = None) -> list[Finding]:
+    """Findings in ``text``, sorted by start offset and never overlapping."""
+    glossary = glossary if glossary is not None else load_default_glossary()
+    matcher = glossary.matcher
+    hits = matcher.find(text)
+    if not hits:
+        return []
+    spans = quoted_spans(text)
+    span_starts = [span[0] for span in spans]
+    line_starts = [0, *(match.end() for match in NEWLINE.finditer(text))]
+    findings = []
+    for start, end, pattern in hits:
+        rule = matcher.rules[pattern.rule_id]
+        quoted = _inside(spans, span_starts, start, end)
+        line_index = bisect_right(line_starts, start) - 1
+        findings.append(
+            Finding(
+                start=start,
+                end=end,
+                line=line_index + 1,
+                column=start - line_starts[line_index] + 1,
+                text=text[start:end],
+                rule=rule.id,
+                message=(QUOTED_MESSAGE + rule.explanation) if quoted else rule.explanation,
+                suggestions=[] if quoted else list(rule.suggestions),
+                quoted=quoted,
+                severity=SEVERITY_QUOTED if quoted else SEVERITY_SUGGESTION,
+                source=rule.source,
+            )
+        )
+    return findings
+
+
+NEWLINE = re.compile("\n")
+
+
+def count_terms(text: str, glossary: Glossary | None = None) -> dict[str, int]:
+    """How often each enabled rule fired outside quotation marks (every rule listed, 0 too)."""
+    glossary = glossary if glossary is not None else load_default_glossary()
+    counts = {rule.id: 0 for rule in glossary.enabled_rules}
+    for finding in check(text, glossary):
+        if not finding.quoted:
+            counts[finding.rule] += 1
+    return counts
