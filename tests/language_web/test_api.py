@@ -12,7 +12,18 @@ from scaffolding.language.models import ApiToken
 from tests.conftest import sign_in
 
 URL = reverse("language:api_check")
-KEYS = {"path", "line", "column", "start", "end", "text", "rule", "message", "suggestions", "quoted"}
+KEYS = {
+    "path",
+    "line",
+    "column",
+    "start",
+    "end",
+    "text",
+    "rule",
+    "message",
+    "suggestions",
+    "quoted",
+}
 
 
 def post(client, payload, **headers):
@@ -109,9 +120,7 @@ def test_bad_requests_say_what_is_wrong(world, token, body, message):
 def test_too_much_text_is_413(world, token):
     response = post(Client(), {"text": "a" * (TEXT_LIMIT + 1)}, Authorization=f"Bearer {token}")
     assert response.status_code == 413
-    response = post(
-        Client(), {"text": "a" * (TEXT_LIMIT * 5)}, Authorization=f"Bearer {token}"
-    )
+    response = post(Client(), {"text": "a" * (TEXT_LIMIT * 5)}, Authorization=f"Bearer {token}")
     assert response.status_code == 413
 
 

@@ -78,7 +78,7 @@ def test_text_is_escaped_not_rendered_as_html(client_for):
 @pytest.mark.parametrize(
     ("name", "data"),
     [
-        ("notes.txt", "Her placement is stable.".encode()),
+        ("notes.txt", b"Her placement is stable."),
         ("notes.docx", docx_bytes("Review.", "Her placement is stable.")),
         ("notes.odt", odt_bytes("Review.", "Her placement is stable.")),
     ],

@@ -9,9 +9,7 @@ URL = reverse("language:suggest")
 
 
 def test_a_kind_suggestion_with_the_reason(client_for):
-    body = (
-        client_for("family_carer").post(URL, {"text": "Her placement with us"}).content.decode()
-    )
+    body = client_for("family_carer").post(URL, {"text": "Her placement with us"}).content.decode()
     assert "You wrote “placement”. Many children prefer “home”, “living with” or " in body
     assert "Why: " in body
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from scaffolding.accounts.models import Partnership
 
-TOKEN_PREFIX = "scl_"
+TOKEN_PREFIX = "scl_"  # noqa: S105 - a label, not a secret
 
 
 class GlossaryOverride(models.Model):

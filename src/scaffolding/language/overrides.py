@@ -16,6 +16,8 @@ from scaffolding.language import Glossary, GlossaryError, load_default_glossary
 
 from .models import GlossaryOverride
 
+PLURAL_S = "(?:s|es)?"
+PLURAL_Y = "(?:y|ies)"
 _CACHE: OrderedDict = OrderedDict()
 _CACHE_LOCK = Lock()
 _CACHE_SIZE = 64
@@ -65,14 +67,16 @@ def rule_status(partnership_id) -> dict[str, str]:
 def words_to_patterns(words: list[str]) -> list[str]:
     """Plain words or phrases (what people type) as glossary expressions.
 
-    "looked after child" matches any spacing and an optional plural "s" at the end.
+    "problem family" matches any spacing and the plural ("problem families").
     """
     patterns = []
     for word in words:
         parts = [re.escape(part) for part in word.split()]
         pattern = r"\s+".join(parts)
-        if pattern and word[-1:].isalpha():
-            pattern += "s?"
+        if re.search(r"[^aeiou\W]y$", word, re.IGNORECASE):
+            pattern = pattern[:-1] + PLURAL_Y
+        elif word[-1:].isalpha():
+            pattern += PLURAL_S
         patterns.append(pattern)
     return patterns
 
@@ -82,7 +86,9 @@ def patterns_to_words(patterns) -> list[str]:
     words = []
     for entry in patterns:
         pattern = entry if isinstance(entry, str) else entry.get("pattern", "")
-        pattern = pattern.removesuffix("s?").replace(r"\s+", " ")
+        if pattern.endswith(PLURAL_Y):
+            pattern = pattern.removesuffix(PLURAL_Y) + "y"
+        pattern = pattern.removesuffix(PLURAL_S).replace(r"\s+", " ")
         words.append(re.sub(r"\\(.)", r"\1", pattern))
     return words
 

@@ -111,7 +111,9 @@ def _api_partnership(request):
         if refused is not None:
             return None, _json_error("The CSRF token is missing or wrong.", 403)
         return user.partnership_id, None
-    return None, _json_error("Sign in, or send an API token as 'Authorization: Bearer <token>'.", 401)
+    return None, _json_error(
+        "Sign in, or send an API token as 'Authorization: Bearer <token>'.", 401
+    )
 
 
 @login_not_required
@@ -123,7 +125,9 @@ def api_check(request):
     if refused is not None:
         return refused
     if len(request.body) > API_BODY_LIMIT:
-        return _json_error(f"The request is too large: send at most {TEXT_LIMIT:,} characters.", 413)
+        return _json_error(
+            f"The request is too large: send at most {TEXT_LIMIT:,} characters.", 413
+        )
     try:
         payload = json.loads(request.body)
     except (ValueError, UnicodeDecodeError):
@@ -263,7 +267,9 @@ def token_revoke(request, pk):
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
-    messages.success(request, f"Stopped the token “{token.name}”. Systems using it can no longer check text.")
+    messages.success(
+        request, f"Stopped the token “{token.name}”. Systems using it can no longer check text."
+    )
     return redirect("language:tokens")
 
 
@@ -298,5 +304,3 @@ def indicator_export(request, fmt):
         )
     response["Content-Disposition"] = f'attachment; filename="language-indicator.{fmt}"'
     return response
-
-
