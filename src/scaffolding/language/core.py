@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from scaffolding.language.anchors import literal_prefixes
 from scaffolding.language.glossary import Glossary, Pattern, Rule, load_default_glossary
 
 SEVERITY_SUGGESTION = "suggestion"
@@ -37,7 +38,16 @@ MENTION_BEFORE = re.compile(
     r")\s*[\"'‘“]?\s*\Z",
     re.IGNORECASE,
 )
-MENTION_WINDOW = 60
+MENTION_WINDOW = 45
+# Every mention above contains one of these; checked first because it is cheap.
+MENTION_WORDS = (
+    "longer", "not", "n't", "n’t", "never", "stop", "avoid", "instead", "rather", "word",
+    "term", "phrase", "label", "acronym", "language", "replac",
+)  # fmt: skip
+# Characters that IGNORECASE matches with an ASCII letter but .lower() does not turn into it.
+CASE_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+MIN_ANCHOR = 3  # shorter literal prefixes are too common to be worth searching for
+MIN_ANCHOR_CASE_SENSITIVE = 2  # "LA" in capitals is rare enough
 
 TITLES = frozenset(
     {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "st"}
@@ -86,52 +96,88 @@ class Finding:
 
 
 class Matcher:
-    """All enabled patterns of a glossary compiled into one expression."""
+    """The enabled patterns of a glossary, ready to search text quickly.
+
+    Each pattern gets the literal words its matches must start with ("contact",
+    "supervised"...). ``find`` searches for those words with plain string search
+    and tries a pattern only where its word occurs; a pattern without such words
+    is run over the whole text.
+    """
 
     def __init__(self, rules: Iterable[Rule]):
         self.rules = {rule.id: rule for rule in rules}
         ordered = [pattern for rule in self.rules.values() for pattern in rule.patterns]
         # Longer expressions first, so "placement breakdown" wins over "placement"
-        # (the regex engine takes the first alternative that fits, not the longest).
+        # when both start at the same place.
         ordered.sort(key=lambda pattern: -len(pattern.regex))
         self.patterns: list[Pattern] = ordered
         self.singles = [_compile_single(pattern) for pattern in ordered]
-        self.group_index = {f"p{index}": index for index in range(len(ordered))}
-        alternatives = "|".join(
-            f"(?P<p{index}>{_scoped(pattern)})" for index, pattern in enumerate(ordered)
-        )
-        self.combined = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE) if ordered else None
+        by_anchor: dict[tuple[str, bool], list[int]] = {}
+        self.unanchored: list[int] = []
+        for index, pattern in enumerate(ordered):
+            prefixes = literal_prefixes(
+                pattern.regex,
+                case_sensitive=pattern.acronym,
+                min_length=MIN_ANCHOR_CASE_SENSITIVE if pattern.acronym else MIN_ANCHOR,
+            )
+            if prefixes is None:
+                self.unanchored.append(index)
+                continue
+            for prefix in prefixes:
+                by_anchor.setdefault((prefix, pattern.acronym), []).append(index)
+        self.anchors = [
+            (
+                re.compile(re.escape(anchor)),
+                re.compile(re.escape(anchor), 0 if case_sensitive else re.IGNORECASE),
+                case_sensitive,
+                sorted(set(indexes)),
+            )
+            for (anchor, case_sensitive), indexes in _merge_covered(by_anchor).items()
+        ]
+
+    def candidates(self, text: str) -> list[tuple[int, int, int]]:
+        """Every (start, pattern index, end) where a pattern matches, sorted."""
+        lowered = text.translate(CASE_FOLDS).lower()
+        same_offsets = len(lowered) == len(text)  # a few characters lowercase to two
+        found: dict[tuple[int, int], int] = {}
+        singles = self.singles
+        for exact, ignoring_case, case_sensitive, indexes in self.anchors:
+            if case_sensitive:
+                hits = exact.finditer(text)
+            elif same_offsets:
+                hits = exact.finditer(lowered)
+            else:
+                hits = ignoring_case.finditer(text)
+            for hit in hits:
+                start = hit.start()
+                for index in indexes:
+                    match = singles[index].match(text, start)
+                    if match is not None:
+                        found[start, index] = match.end()
+        for index in self.unanchored:
+            # Step one character on (not to the match's end) so overlapping starts are seen too.
+            search, position = singles[index].search, 0
+            while (match := search(text, position)) is not None:
+                found[match.start(), index] = match.end()
+                position = match.start() + 1
+        return sorted((start, index, end) for (start, index), end in found.items())
 
     def find(self, text: str) -> list[tuple[int, int, Pattern]]:
-        """Accepted (start, end, pattern) hits in order, not overlapping."""
+        """Accepted (start, end, pattern) hits in order, not overlapping.
+
+        At one start, patterns are tried in priority order; a rejected match does
+        not hide shorter matches inside it.
+        """
         hits: list[tuple[int, int, Pattern]] = []
-        if self.combined is None:
-            return hits
-        search = self.combined.search
-        position = 0
-        while True:
-            match = search(text, position)
-            if match is None:
-                return hits
-            start = match.start()
-            index = self.group_index[match.lastgroup]
-            hit = None
-            if self._accepts(text, start, match.end(), self.patterns[index]):
-                hit = (start, match.end(), self.patterns[index])
-            else:
-                # Alternatives earlier in the list did not fit here; try the later ones.
-                for later in range(index + 1, len(self.patterns)):
-                    other = self.singles[later].match(text, start)
-                    if other is not None and self._accepts(
-                        text, start, other.end(), self.patterns[later]
-                    ):
-                        hit = (start, other.end(), self.patterns[later])
-                        break
-            if hit is None:
-                position = start + 1
-            else:
-                hits.append(hit)
-                position = hit[1]
+        last_end = 0
+        for start, index, end in self.candidates(text):
+            if start < last_end:
+                continue
+            pattern = self.patterns[index]
+            if self._accepts(text, start, end, pattern):
+                hits.append((start, end, pattern))
+                last_end = end
+        return hits
 
     @staticmethod
     def _accepts(text: str, start: int, end: int, pattern: Pattern) -> bool:
@@ -139,7 +185,25 @@ class Matcher:
             return False
         if not pattern.acronym and looks_like_name(text, start, end):
             return False
-        return not MENTION_BEFORE.search(text, max(0, start - MENTION_WINDOW), start)
+        window_start = max(0, start - MENTION_WINDOW)
+        before = text[window_start:start].lower()
+        # The full expression is slow to try at every offset; most text has none of its words.
+        if not any(word in before for word in MENTION_WORDS):
+            return True
+        return not MENTION_BEFORE.search(text, window_start, start)
+
+
+def _merge_covered(by_anchor: dict[tuple[str, bool], list[int]]) -> dict:
+    # Patterns under "sanctions" can be tried wherever "sanction" is found: search once.
+    merged: dict[tuple[str, bool], list[int]] = {}
+    for anchor, case_sensitive in sorted(by_anchor, key=lambda key: len(key[0])):
+        indexes = by_anchor[anchor, case_sensitive]
+        shorter = next(
+            (key for key in merged if key[1] == case_sensitive and anchor.startswith(key[0])),
+            None,
+        )
+        merged.setdefault(shorter or (anchor, case_sensitive), []).extend(indexes)
+    return merged
 
 
 def _scoped(pattern: Pattern) -> str:
@@ -211,20 +275,25 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((open_double, index + 1))
                 open_double = None
         elif mark == "‘":
-            if not before.isalnum() and not after.isspace():
+            if not _is_word(before) and not after.isspace():
                 open_single = index
         else:  # ' or ’
-            if before.isalnum() and after.isalnum():
+            if _is_word(before) and _is_word(after):
                 continue  # an apostrophe: don't, child's
             if open_single is not None and not before.isspace():
                 spans.append((open_single, index + 1))
                 open_single = None
-            elif not before.isalnum() and not after.isspace():
+            elif not _is_word(before) and not after.isspace():
                 open_single = index  # a newer opening mark replaces an unmatched one
     return _merge(spans)
 
 
 QUOTE_OR_PARAGRAPH = re.compile("[\"'‘’“”«»]|\n[ \t]*\n")
+
+
+def _is_word(character: str) -> bool:
+    # Letters, digits and underscore: the regex \w.
+    return character.isalnum() or character == "_"
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -251,18 +320,20 @@ def check(text: str, glossary: Glossary | None = None) -> list[Finding]:
         return []
     spans = quoted_spans(text)
     span_starts = [span[0] for span in spans]
-    line_starts = [0, *(match.end() for match in NEWLINE.finditer(text))]
     findings = []
+    line, counted_to = 1, 0
     for start, end, pattern in hits:
         rule = matcher.rules[pattern.rule_id]
         quoted = _inside(spans, span_starts, start, end)
-        line_index = bisect_right(line_starts, start) - 1
+        # Hits are in order, so count only the newlines since the previous one.
+        line += text.count("\n", counted_to, start)
+        counted_to = start
         findings.append(
             Finding(
                 start=start,
                 end=end,
-                line=line_index + 1,
-                column=start - line_starts[line_index] + 1,
+                line=line,
+                column=start - text.rfind("\n", 0, start),
                 text=text[start:end],
                 rule=rule.id,
                 message=(QUOTED_MESSAGE + rule.explanation) if quoted else rule.explanation,
@@ -273,9 +344,6 @@ def check(text: str, glossary: Glossary | None = None) -> list[Finding]:
             )
         )
     return findings
-
-
-NEWLINE = re.compile("\n")
 
 
 def count_terms(text: str, glossary: Glossary | None = None) -> dict[str, int]:

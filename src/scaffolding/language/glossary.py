@@ -8,6 +8,7 @@ A rule is a plain mapping (usually from YAML). Fields:
   its own ``requires_before`` / ``requires_after`` / ``unless_before`` /
   ``unless_after`` lists, for words that only hurt in some contexts.
 - ``acronym``: true to match the patterns case-sensitively (``LAC`` but not ``lace``).
+  Context sees at most 40 characters before the match and 80 after it.
 - ``requires_before`` / ``requires_after``: when given, the text just before the match
   must end with, or the text just after must start with, one of these expressions
   (either side is enough when both are given).
@@ -44,8 +45,10 @@ KNOWN_FIELDS = {
     "enabled",
     *CONTEXT_FIELDS,
 }
-# How far either side of a match the context expressions may look.
-CONTEXT_WINDOW = 80
+# How far before and after a match the context expressions may look. Before-expressions
+# are tried at every offset of their window, so that window is kept short.
+CONTEXT_BEFORE = 40
+CONTEXT_AFTER = 80
 
 
 class GlossaryError(ValueError):
@@ -72,8 +75,8 @@ class Context:
     unless_after: re.Pattern[str] | None = None
 
     def allows(self, text: str, start: int, end: int) -> bool:
-        before = text[max(0, start - CONTEXT_WINDOW) : start]
-        after = text[end : end + CONTEXT_WINDOW]
+        before = text[max(0, start - CONTEXT_BEFORE) : start]
+        after = text[end : end + CONTEXT_AFTER]
         # When requirements are given, at least one of them (before or after) must fit.
         if self.requires_before is not None or self.requires_after is not None:
             fits_before = self.requires_before is not None and self.requires_before.search(before)

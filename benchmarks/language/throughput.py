@@ -1,0 +1,274 @@
+"""Throughput and per-record latency of the language checker, beside alex and proselint.
+
+Run from the repository root:
+    PYTHONPATH=src python benchmarks/language/throughput.py [--size-mb 10] [--quick]
+
+Builds a corpus (deterministic: fixed seed, sentence templates in the style of care
+records, findings and tricky non-findings mixed) of 2,000-word records, then times:
+- Scaffolding: check() on every record, in this process.
+- proselint: its Python API (LintFile(...).lint()) on a slice of the records.
+- alex: the npm CLI, `alex --text FILE`, on a slice written to a file. Node's start-up
+  is timed on an empty file and taken off, so MB/s is comparable; per-record latency
+  is shown with and without start-up.
+Prints figures only; it asserts nothing about time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from scaffolding.language import check
+
+HERE = Path(__file__).resolve().parent
+ALEX = HERE / "node_modules" / ".bin" / "alex"
+WORDS_PER_RECORD = 2000
+SEED = 20201
+
+NAMES = ["Amy", "Jay", "Liam", "Skye", "Callum", "Isla", "Rory", "Kai", "Mia", "Orla", "Finn"]
+FAMILY = ["mum", "dad", "gran", "brother", "sister", "aunt", "grandparents", "wee brother"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+PLACES = ["Ayr", "Troon", "Girvan", "Prestwick", "Maybole", "Irvine", "Kilmarnock"]
+
+# Sentences a record might contain: words the checker should find ...
+FLAGGED = [
+    "{name}'s placement with the {surname} family has been settled since {month}.",
+    "Contact with her {family} takes place every {day} at the family centre.",
+    "{name} went to respite in {place} for the weekend.",
+    "The LAC review for {name} is on {day} at ten.",
+    "{name} returned to the unit late on {day} night.",
+    "Staff noted challenging behaviour at bedtime on {day}.",
+    "{name} absconded from the house after tea and was found in {place}.",
+    "Supervised contact with {name}'s {family} was moved to {day}.",
+    "{name}'s case was transferred to the team in {place}.",
+    "After the placement breakdown a bed was found for {name} in {place}.",
+    "{name}'s siblings and birth parents came to the review.",
+    "{name} is a care leaver and is getting support from the leaving care team.",
+    "{name} was kicking off in the car and was defiant with staff.",
+    "Each service user in the house has a key worker.",
+]
+# ... ordinary uses of the same words, which the checker must leave alone ...
+TRICKY = [
+    "Please update the contact details for {name}'s school.",
+    "{name} starts a work placement at the garage in {place} on {day}.",
+    "In case of fire, {name} knows to leave by the back door.",
+    "{name}'s gran needed a bed in hospital for two nights.",
+    "The match kicks off at 3 and {name} is playing.",
+    "{name} had family time with her {family} in the park on {day}.",
+    "We will contact the school in {place} about the trip.",
+    "{name} enjoyed a short break with the {surname} family.",
+    "{name} said, 'I like my home and my room', and smiled.",
+    "The placement of the ramp makes the house easier for {name}.",
+    "{name}'s pencil case is in the schoolbag by the door.",
+    "Mr Case from the housing association phoned on {day}.",
+    "{name} took care when leaving the house in the rain.",
+    "{name} made good eye contact and talked about football.",
+]
+# ... and the everyday sentences most of a record is made of.
+PLAIN = [
+    "The team met on {day} to plan how to support {name} at school.",
+    "{name}'s worker visited and they baked scones together.",
+    "{name} is doing well at school and enjoys art and music.",
+    "Everyone agreed the plan and {name} chose the colour for the bedroom.",
+    "{name} has been sleeping better since the new routine started in {month}.",
+    "The dentist in {place} saw {name} on {day} and all is well.",
+    "{name} would like to join the swimming club and the {surname} family will take her.",
+    "We talked about what {name} would like to happen over the summer holidays.",
+    "{name}'s teacher says reading has come on a lot this term.",
+    "{name} helped to cook the tea on {day} and was proud of the lasagne.",
+    "The review agreed that {name} will keep the same worker next year.",
+    "{name} talked about missing her {family} and we planned a visit together.",
+    "{name} chose a new bike with the {surname} family in {place}.",
+    "Health checks are up to date and {name}'s eyes were tested in {month}.",
+]
+# How often a sentence comes from each list: about one in six has a word to find.
+MIX = ((FLAGGED, 0.15), (TRICKY, 0.20), (PLAIN, 0.65))
+SURNAMES = ["Reid", "Brown", "Shaw", "Campbell", "Stewart", "Murray", "Paterson"]
+MONTHS = ["January", "March", "May", "June", "August", "October", "December"]
+
+
+def pick_list(draw: float) -> list[str]:
+    for templates, share in MIX:
+        if draw < share:
+            return templates
+        draw -= share
+    return MIX[-1][0]
+
+
+def build_record(rng: random.Random) -> str:
+    """One care record of about WORDS_PER_RECORD words, in paragraphs of 3-6 sentences."""
+    words = 0
+    paragraphs = []
+    while words < WORDS_PER_RECORD:
+        sentences = []
+        for _ in range(rng.randint(3, 6)):
+            template = rng.choice(pick_list(rng.random()))
+            sentence = template.format(
+                name=rng.choice(NAMES),
+                family=rng.choice(FAMILY),
+                day=rng.choice(DAYS),
+                place=rng.choice(PLACES),
+                surname=rng.choice(SURNAMES),
+                month=rng.choice(MONTHS),
+            )
+            sentences.append(sentence)
+            words += len(sentence.split())
+        paragraphs.append(" ".join(sentences))
+    return "\n\n".join(paragraphs)
+
+
+def build_corpus(size_mb: float) -> list[str]:
+    rng = random.Random(SEED)
+    records, total = [], 0
+    while total < size_mb * 1_000_000:
+        record = build_record(rng)
+        records.append(record)
+        total += len(record.encode("utf-8"))
+    return records
+
+
+def megabytes(records: list[str]) -> float:
+    return sum(len(record.encode("utf-8")) for record in records) / 1_000_000
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def time_each(function, records: list[str]) -> tuple[list[float], int]:
+    latencies, found = [], 0
+    for record in records:
+        started = time.perf_counter()
+        found += function(record)
+        latencies.append(time.perf_counter() - started)
+    return latencies, found
+
+
+def report(name: str, size: float, seconds: float, latencies: list[float], found, note=""):
+    line = (
+        f"{name:12} {size:8.3f} MB {seconds:9.3f} s {size / seconds:10.3f} MB/s   "
+        f"p50 {percentile(latencies, 0.5) * 1000:9.2f} ms   "
+        f"p99 {percentile(latencies, 0.99) * 1000:9.2f} ms   findings {found}"
+    )
+    print(line + (f"   ({note})" if note else ""))
+    return size / seconds
+
+
+def run_scaffolding(records: list[str]) -> tuple[float, float]:
+    check("Compile the glossary once, outside the timing.")
+    latencies, found = time_each(lambda record: len(check(record)), records)
+    rate = report("scaffolding", megabytes(records), sum(latencies), latencies, found)
+    return rate, percentile(latencies, 0.5)
+
+
+def run_proselint(records: list[str]) -> tuple[float, float] | None:
+    try:
+        from proselint.checks import __register__
+        from proselint.tools import CheckRegistry, LintFile
+    except ImportError:
+        print("proselint   skipped: not installed (pip install proselint)")
+        return None
+    CheckRegistry().register_many(__register__)  # what the proselint command does first
+    latencies, found = time_each(lambda record: len(LintFile("<bench>", record).lint()), records)
+    rate = report("proselint", megabytes(records), sum(latencies), latencies, found, "Python API")
+    return rate, percentile(latencies, 0.5)
+
+
+def alex_command() -> list[str] | None:
+    if ALEX.exists():
+        return [str(ALEX), "--text"]
+    found = shutil.which("alex")
+    return [found, "--text"] if found else None
+
+
+def run_alex_once(command: list[str], path: Path) -> tuple[float, int]:
+    started = time.perf_counter()
+    result = subprocess.run([*command, str(path)], capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - started
+    if result.returncode not in (0, 1):
+        raise RuntimeError(f"alex failed ({result.returncode}): {result.stderr[-500:]}")
+    warnings = sum(1 for line in result.stderr.splitlines() if " warning " in line)
+    return elapsed, warnings
+
+
+def run_alex(slice_records: list[str], latency_records: list[str]) -> tuple[float, float] | None:
+    command = alex_command()
+    if command is None:
+        print(
+            "alex        skipped: not installed (npm install --prefix benchmarks/language alex@11)"
+        )
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        empty = folder / "empty.txt"
+        empty.write_text("Hello.\n", encoding="utf-8")
+        start_up = statistics.median(run_alex_once(command, empty)[0] for _ in range(3))
+        whole = folder / "slice.txt"
+        whole.write_text("\n\n".join(slice_records), encoding="utf-8")
+        seconds, found = run_alex_once(command, whole)
+        latencies = []
+        for index, record in enumerate(latency_records):
+            path = folder / f"record-{index}.txt"
+            path.write_text(record, encoding="utf-8")
+            latencies.append(run_alex_once(command, path)[0])
+    work = max(seconds - start_up, 1e-9)
+    rate = report(
+        "alex",
+        megabytes(slice_records),
+        work,
+        [max(latency - start_up, 0.0) for latency in latencies],
+        found,
+        f"CLI on a {megabytes(slice_records):.2f} MB slice, node start-up {start_up:.2f} s "
+        f"taken off; per-record p50 with start-up {percentile(latencies, 0.5) * 1000:.0f} ms, "
+        f"{len(latency_records)} records",
+    )
+    return rate, percentile([max(lat - start_up, 0.0) for lat in latencies], 0.5)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size-mb", type=float, default=10.0, help="corpus size (default 10)")
+    parser.add_argument("--quick", action="store_true", help="1 MB corpus, small slices")
+    parser.add_argument("--slice-mb", type=float, default=None, help="alex/proselint slice")
+    parser.add_argument("--no-alex", action="store_true")
+    parser.add_argument("--no-proselint", action="store_true")
+    options = parser.parse_args(argv)
+    size_mb = 1.0 if options.quick else options.size_mb
+    slice_mb = options.slice_mb or (0.1 if options.quick else 0.5)
+    latency_count = 5 if options.quick else 20
+
+    records = build_corpus(size_mb)
+    slice_records = build_corpus(slice_mb)  # the same seed: the corpus's first records
+    shares = ", ".join(f"{share:.0%}" for _, share in MIX)
+    print(
+        f"sentences: flagged / tricky negatives / plain = {shares}\n"
+        f"corpus: {len(records)} records of ~{WORDS_PER_RECORD} words, {megabytes(records):.2f} MB"
+        f" (seed {SEED}); slice for alex and proselint: {len(slice_records)} records, "
+        f"{megabytes(slice_records):.2f} MB; python {sys.version.split()[0]}"
+    )
+    ours, our_p50 = run_scaffolding(records)
+    others = {}
+    if not options.no_proselint:
+        others["proselint"] = run_proselint(slice_records)
+    if not options.no_alex:
+        others["alex"] = run_alex(slice_records, slice_records[:latency_count])
+    for name, result in others.items():
+        if result is not None:
+            rate, p50 = result
+            print(
+                f"scaffolding / {name}: {ours / rate:,.0f}x the throughput, "
+                f"{p50 / our_p50:,.0f}x faster per record (p50)"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
