@@ -152,17 +152,20 @@ def test_an_empty_indicator_says_so(world, client_for):
 def test_csv_and_xlsx_exports(world, client_for):
     seed(world, months_back=1, count=4)
     client = client_for("promise_lead")
-    response = client.get(reverse("language:indicator_export", args=["csv"]))
+    response = client.get(reverse("language:indicator") + "?download=csv")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0] == ["month", "placement"]
     assert len(rows) == 13
     assert rows[-2][1] == "4" and rows[-1][1] == "0"
-    response = client.get(reverse("language:indicator_export", args=["xlsx"]))
+    response = client.get(reverse("language:indicator") + "?download=xlsx")
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     assert [cell.value for cell in sheet[1]] == ["month", "placement"]
     assert sheet.max_row == 13
-    assert client.get(reverse("language:indicator_export", args=["pdf"])).status_code == 404
+    assert client.get(reverse("language:indicator") + "?download=pdf").status_code == 404
+    # Only Promise leads get the figures.
+    practitioner = client_for("practitioner")
+    assert practitioner.get(reverse("language:indicator") + "?download=csv").status_code == 403
 
 
 def test_the_page_takes_the_same_queries_with_more_data(

@@ -51,6 +51,4 @@ ROUTES = [
     Route("language:tokens", allowed=("promise_lead",)),
     Route("language:token_revoke", kwargs=token, allowed=("promise_lead",), overrides=POST_ONLY),
     Route("language:indicator", allowed=("promise_lead",)),
-    Route("language:indicator_export", kwargs=lambda w: {"fmt": "csv"}, allowed=("promise_lead",)),
-    Route("language:indicator_export", kwargs=lambda w: {"fmt": "xlsx"}, allowed=("promise_lead",)),
 ]

@@ -15,5 +15,4 @@ urlpatterns = [
     path("tokens/", views.tokens, name="tokens"),
     path("tokens/<int:pk>/stop/", views.token_revoke, name="token_revoke"),
     path("indicator/", views.indicator_page, name="indicator"),
-    path("indicator/export.<str:fmt>", views.indicator_export, name="indicator_export"),
 ]
