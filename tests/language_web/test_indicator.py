@@ -183,3 +183,29 @@ def test_the_page_takes_the_same_queries_with_more_data(
             seed(world, months_back=months_back, rule=rule)
     with django_assert_num_queries(6):
         client.get(url)
+
+
+def test_recount_counts_every_opted_in_record_of_a_partnership(world, checked_profiles):
+    RoleProfile.objects.bulk_create(
+        [
+            RoleProfile(partnership=world.partnership, name="A", description="placement"),
+            RoleProfile(partnership=world.other_partnership, name="B", description="respite"),
+        ]
+    )
+    assert indicator.recount(world.partnership.pk) == 1
+    assert counts() == [("placement", 1)]
+    assert indicator.recount() == 2
+    assert counts() == [("placement", 1), ("respite", 1)]
+
+
+def test_the_recount_command(world, checked_profiles):
+    from django.core.management import CommandError, call_command
+
+    RoleProfile.objects.bulk_create(
+        [RoleProfile(partnership=world.partnership, name="A", description="placement")]
+    )
+    out = io.StringIO()
+    call_command("language-recount", "--partnership", "lochside", stdout=out)
+    assert out.getvalue() == "Counted 1 rule counts from models: workforce.RoleProfile.\n"
+    with pytest.raises(CommandError, match="no partnership with the slug 'nowhere'"):
+        call_command("language-recount", "--partnership", "nowhere")

@@ -12,14 +12,19 @@ deleting the record removes them. Only counts are stored, never the text.
 Opting in (rather than guessing which CharFields are free text) keeps names,
 email addresses and codes out, and lets an app leave private text unchecked.
 
-Bulk inserts do not send signals: call `record_counts(objects)` afterwards.
+Bulk inserts do not send signals: call `record_counts(objects)` afterwards, or
+`recount(partnership_id)` (also `scaffolding language-recount`), which the demo
+data runs once every app has added its records.
 """
 
 import datetime
 import io
 from collections import defaultdict
+from contextlib import suppress
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldError
 from django.db import transaction
 from django.db.models import Sum
 from django.db.models.signals import post_delete, post_save
@@ -98,6 +103,33 @@ def record_counts(instances) -> int:
         rows.extend(counts_for(instance, glossaries[partnership_id]))
     TermCount.objects.bulk_create(rows, batch_size=1000)
     return len(rows)
+
+
+def checked_models() -> list:
+    return [model for model in apps.get_models() if is_checked(model)]
+
+
+def recount(partnership_id=None, batch_size: int = 2000) -> int:
+    """Count again every opted-in record (of one partnership, or all); returns rows written."""
+    written = 0
+    for model in checked_models():
+        records = model._default_manager.order_by("pk")
+        if partnership_id is not None:
+            # When `partnership_id` is a property, not a field, filter in Python below.
+            with suppress(FieldError):
+                records = records.filter(partnership_id=partnership_id)
+        batch = []
+        for record in records.iterator(chunk_size=batch_size):
+            if partnership_id is not None and getattr(record, "partnership_id", None) != (
+                partnership_id
+            ):
+                continue
+            batch.append(record)
+            if len(batch) >= batch_size:
+                written += record_counts(batch)
+                batch = []
+        written += record_counts(batch)
+    return written
 
 
 def _saved(sender, instance, raw=False, **kwargs):
