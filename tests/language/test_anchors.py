@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from scaffolding.language import Glossary, load_default_glossary
 from scaffolding.language.anchors import literal_prefixes
-from scaffolding.language.core import Matcher
+from scaffolding.language.core import Matcher, ahocorasick_rs
 
 
 @pytest.mark.parametrize(
@@ -74,16 +74,30 @@ PIECES = [
 texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=4)), max_size=25).map("".join)
 
 
+# Both ways of finding anchor words: plain string search, and Aho-Corasick when installed.
+SEARCHES = [
+    pytest.param(False, id="plain-search"),
+    pytest.param(
+        True,
+        id="aho-corasick",
+        marks=pytest.mark.skipif(ahocorasick_rs is None, reason="ahocorasick-rs not installed"),
+    ),
+]
+
+
+@pytest.mark.parametrize("accelerate", SEARCHES)
 @settings(max_examples=300, deadline=None)
-@given(texts)
-def test_anchored_search_finds_every_match_of_the_shipped_glossary(text):
-    matcher = load_default_glossary().matcher
+@given(text=texts)
+def test_anchored_search_finds_every_match_of_the_shipped_glossary(accelerate, text):
+    matcher = Matcher(load_default_glossary().enabled_rules, accelerate=accelerate)
+    assert (matcher.automaton is not None) == accelerate
     assert matcher.candidates(text) == every_match(matcher, text)
 
 
+@pytest.mark.parametrize("accelerate", SEARCHES)
 @settings(max_examples=300, deadline=None)
-@given(texts)
-def test_anchored_search_finds_every_match_of_a_tricky_glossary(text):
-    matcher = Matcher(TRICKY_GLOSSARY.enabled_rules)
+@given(text=texts)
+def test_anchored_search_finds_every_match_of_a_tricky_glossary(accelerate, text):
+    matcher = Matcher(TRICKY_GLOSSARY.enabled_rules, accelerate=accelerate)
     assert matcher.unanchored  # the "[a-z]+ness" pattern
     assert matcher.candidates(text) == every_match(matcher, text)

@@ -4,6 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scaffolding.language import check, count_terms
+from scaffolding.language.core import quoted_spans
 
 # Care words and the punctuation around them, so generated text often has findings.
 CARE_PIECES = [
@@ -60,3 +61,13 @@ def test_text_before_a_paragraph_does_not_move_findings_after_it(prefix, body):
         if f.start >= len(prefix)
     ]
     assert placed_after == alone
+
+
+@settings(max_examples=200, deadline=None)
+@given(care_text)
+def test_quotes_read_per_paragraph_agree_with_the_whole_text(text):
+    # check() reads quotation marks only in paragraphs with findings; that must not matter.
+    spans = quoted_spans(text)
+    for finding in check(text):
+        inside = any(start < finding.start and finding.end <= end for start, end in spans)
+        assert finding.quoted == inside

@@ -1,10 +1,11 @@
 """Find stigmatising, professionalised words in writing about children.
 
-Pure Python (no Django). ``check`` runs one compiled regular expression of every
-trigger word over the text, then looks at context only where a word was found:
-the rule's own context expressions, whether the word is part of a name, whether
-the writer is talking *about* the word ("we no longer say placement"), and whether
-it sits inside quotation marks (a person's own words: reported, never rewritten).
+Pure Python (no Django). ``check`` searches the text for the literal words each
+pattern must start with (see ``Matcher``), tries the pattern's regular expression only
+there, then looks at context only where a pattern matched: the rule's own context
+expressions, whether the word is part of a name, whether the writer is talking
+*about* the word ("we no longer say placement"), and whether it sits inside quotation
+marks (a person's own words: reported, never offered for rewriting).
 """
 
 from __future__ import annotations
@@ -13,7 +14,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
+
+try:  # optional: one Aho-Corasick pass for all anchor words instead of one scan each
+    import ahocorasick_rs
+except ImportError:  # pragma: no cover - the pure-Python search gives the same results
+    ahocorasick_rs = None
 
 from scaffolding.language.anchors import literal_prefixes
 from scaffolding.language.glossary import Glossary, Pattern, Rule, load_default_glossary
@@ -39,13 +45,15 @@ MENTION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 MENTION_WINDOW = 45
-# Every mention above contains one of these; checked first because it is cheap.
+# Every mention above contains one of these; looked for first because substring tests
+# are far cheaper than the expression (measured: about 4x cheaper than a regex of them).
 MENTION_WORDS = (
     "longer", "not", "n't", "n’t", "never", "stop", "avoid", "instead", "rather", "word",
     "term", "phrase", "label", "acronym", "language", "replac",
 )  # fmt: skip
 # Characters that IGNORECASE matches with an ASCII letter but .lower() does not turn into it.
 CASE_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+CASE_FOLD_CHARACTERS = ("\u0130", "\u0131", "\u017f")
 MIN_ANCHOR = 3  # shorter literal prefixes are too common to be worth searching for
 MIN_ANCHOR_CASE_SENSITIVE = 2  # "LA" in capitals is rare enough
 
@@ -95,16 +103,26 @@ class Finding:
         }
 
 
+class Anchor(NamedTuple):
+    text: str  # lowercase unless case_sensitive
+    case_sensitive: bool
+    indexes: list[int]  # the patterns whose matches start with this text
+    exact: re.Pattern[str]
+    ignoring_case: re.Pattern[str]
+
+
 class Matcher:
     """The enabled patterns of a glossary, ready to search text quickly.
 
     Each pattern gets the literal words its matches must start with ("contact",
-    "supervised"...). ``find`` searches for those words with plain string search
-    and tries a pattern only where its word occurs; a pattern without such words
-    is run over the whole text.
+    "supervised"...). ``candidates`` searches for those words and tries a pattern only
+    where its word occurs; a pattern without such words is run over the whole text.
+    The word search is plain string search, or one Aho-Corasick pass when the
+    optional ``ahocorasick-rs`` package is installed (that step about ten times
+    faster, the whole check about 1.4 times; the same results, which the tests check).
     """
 
-    def __init__(self, rules: Iterable[Rule]):
+    def __init__(self, rules: Iterable[Rule], *, accelerate: bool = True):
         self.rules = {rule.id: rule for rule in rules}
         ordered = [pattern for rule in self.rules.values() for pattern in rule.patterns]
         # Longer expressions first, so "placement breakdown" wins over "placement"
@@ -126,31 +144,53 @@ class Matcher:
             for prefix in prefixes:
                 by_anchor.setdefault((prefix, pattern.acronym), []).append(index)
         self.anchors = [
-            (
-                re.compile(re.escape(anchor)),
-                re.compile(re.escape(anchor), 0 if case_sensitive else re.IGNORECASE),
+            Anchor(
+                anchor,
                 case_sensitive,
                 sorted(set(indexes)),
+                re.compile(re.escape(anchor)),
+                re.compile(re.escape(anchor), 0 if case_sensitive else re.IGNORECASE),
             )
             for (anchor, case_sensitive), indexes in _merge_covered(by_anchor).items()
         ]
+        lowercase = [anchor for anchor in self.anchors if not anchor.case_sensitive]
+        self.automaton = None
+        if accelerate and ahocorasick_rs is not None and lowercase:
+            self.automaton = ahocorasick_rs.AhoCorasick([anchor.text for anchor in lowercase])
+            self.automaton_indexes = [anchor.indexes for anchor in lowercase]
 
     def candidates(self, text: str) -> list[tuple[int, int, int]]:
         """Every (start, pattern index, end) where a pattern matches, sorted."""
-        lowered = text.translate(CASE_FOLDS).lower()
+        lowered = text.lower()
+        if any(character in text for character in CASE_FOLD_CHARACTERS):
+            lowered = text.translate(CASE_FOLDS).lower()  # rare, and translate is slow
         same_offsets = len(lowered) == len(text)  # a few characters lowercase to two
         found: dict[tuple[int, int], int] = {}
         singles = self.singles
-        for exact, ignoring_case, case_sensitive, indexes in self.anchors:
-            if case_sensitive:
-                hits = exact.finditer(text)
+        use_automaton = self.automaton is not None and same_offsets
+        if use_automaton:
+            for which, start, _end in self.automaton.find_matches_as_indexes(
+                lowered, overlapping=True
+            ):
+                for index in self.automaton_indexes[which]:
+                    match = singles[index].match(text, start)
+                    if match is not None:
+                        found[start, index] = match.end()
+        for anchor in self.anchors:
+            if anchor.case_sensitive:
+                haystack, hits = text, anchor.exact.finditer
+            elif use_automaton:
+                continue  # already found above
             elif same_offsets:
-                hits = exact.finditer(lowered)
+                haystack, hits = lowered, anchor.exact.finditer
             else:
-                hits = ignoring_case.finditer(text)
-            for hit in hits:
+                haystack, hits = text, anchor.ignoring_case.finditer
+            # Most anchors are absent from most texts; `in` says so faster than a regex scan.
+            if same_offsets and anchor.text not in haystack:
+                continue
+            for hit in hits(haystack):
                 start = hit.start()
-                for index in indexes:
+                for index in anchor.indexes:
                     match = singles[index].match(text, start)
                     if match is not None:
                         found[start, index] = match.end()
@@ -186,8 +226,8 @@ class Matcher:
         if not pattern.acronym and looks_like_name(text, start, end):
             return False
         window_start = max(0, start - MENTION_WINDOW)
-        before = text[window_start:start].lower()
         # The full expression is slow to try at every offset; most text has none of its words.
+        before = text[window_start:start].lower()
         if not any(word in before for word in MENTION_WORDS):
             return True
         return not MENTION_BEFORE.search(text, window_start, start)
@@ -216,10 +256,9 @@ def _compile_single(pattern: Pattern) -> re.Pattern[str]:
 
 
 def is_sentence_start(text: str, start: int) -> bool:
+    # Twenty characters of nothing but spaces, quotes or bullets also count as a break.
     before = text[max(0, start - 20) : start].rstrip(LEADING_NOISE)
-    if not before:
-        return start - 20 <= 0 or not text[: start - 20].strip()
-    return before[-1] in SENTENCE_END
+    return not before or before[-1] in SENTENCE_END
 
 
 def looks_like_name(text: str, start: int, end: int) -> bool:
@@ -242,17 +281,18 @@ def looks_like_name(text: str, start: int, end: int) -> bool:
     return NAME_FOLLOWER.match(text, end) is not None
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
+def quoted_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans (start, end) of text inside quotation marks, sorted and not nested.
 
     Straight and curly quotes, single and double. An apostrophe inside a word
     ("child's", "don’t") is not a quotation mark; quotes do not run past a blank line.
+    ``start`` and ``end`` limit the work to whole paragraphs of the text.
     """
     spans: list[tuple[int, int]] = []
     open_double: int | None = None
     open_single: int | None = None
     length = len(text)
-    for match in QUOTE_OR_PARAGRAPH.finditer(text):
+    for match in QUOTE_OR_PARAGRAPH.finditer(text, start, length if end is None else end):
         index = match.start()
         mark = match.group()
         if mark[0] == "\n":
@@ -288,6 +328,21 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return _merge(spans)
 
 
+def quoted_spans_around(text: str, positions: list[int]) -> list[tuple[int, int]]:
+    """quoted_spans for only the paragraphs that hold one of ``positions`` (sorted)."""
+    breaks = [match.end() for match in BLANK_LINE.finditer(text)]
+    if not breaks:
+        return quoted_spans(text)
+    paragraph_starts = [0, *breaks]
+    wanted = sorted({bisect_right(paragraph_starts, position) - 1 for position in positions})
+    spans: list[tuple[int, int]] = []
+    for paragraph in wanted:
+        end = breaks[paragraph] if paragraph < len(breaks) else len(text)
+        spans.extend(quoted_spans(text, paragraph_starts[paragraph], end))
+    return spans
+
+
+BLANK_LINE = re.compile("\n[ \t]*\n")
 QUOTE_OR_PARAGRAPH = re.compile("[\"'‘’“”«»]|\n[ \t]*\n")
 
 
@@ -314,11 +369,15 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: in
 def check(text: str, glossary: Glossary | None = None) -> list[Finding]:
     """Findings in ``text``, sorted by start offset and never overlapping."""
     glossary = glossary if glossary is not None else load_default_glossary()
-    matcher = glossary.matcher
+    return check_with_matcher(text, glossary.matcher)
+
+
+def check_with_matcher(text: str, matcher: Matcher) -> list[Finding]:
+    """``check`` with a matcher built by the caller (benchmarks compare search methods)."""
     hits = matcher.find(text)
     if not hits:
         return []
-    spans = quoted_spans(text)
+    spans = quoted_spans_around(text, [hit[0] for hit in hits])
     span_starts = [span[0] for span in spans]
     findings = []
     line, counted_to = 1, 0

@@ -75,17 +75,22 @@ class Context:
     unless_after: re.Pattern[str] | None = None
 
     def allows(self, text: str, start: int, end: int) -> bool:
-        before = text[max(0, start - CONTEXT_BEFORE) : start]
-        after = text[end : end + CONTEXT_AFTER]
+        # pos/endpos instead of slices: no copies, and \Z still means "just before the match".
+        before_start = max(0, start - CONTEXT_BEFORE)
+        after_end = end + CONTEXT_AFTER
         # When requirements are given, at least one of them (before or after) must fit.
         if self.requires_before is not None or self.requires_after is not None:
-            fits_before = self.requires_before is not None and self.requires_before.search(before)
-            fits_after = self.requires_after is not None and self.requires_after.match(after)
+            fits_before = self.requires_before is not None and self.requires_before.search(
+                text, before_start, start
+            )
+            fits_after = self.requires_after is not None and self.requires_after.match(
+                text, end, after_end
+            )
             if not (fits_before or fits_after):
                 return False
-        if self.unless_before is not None and self.unless_before.search(before):
+        if self.unless_before is not None and self.unless_before.search(text, before_start, start):
             return False
-        return self.unless_after is None or not self.unless_after.match(after)
+        return self.unless_after is None or not self.unless_after.match(text, end, after_end)
 
 
 @dataclass(frozen=True)
