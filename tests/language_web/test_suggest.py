@@ -51,3 +51,30 @@ def test_csrf_is_required(world):
 
     client = sign_in(Client(enforce_csrf_checks=True), world.users["practitioner"])
     assert client.post(URL, {"text": "placement"}).status_code == 403
+
+
+def test_the_fragment_is_marked_for_the_script(client_for):
+    response = client_for("practitioner").post(URL, {"text": "placement"})
+    assert response["X-Language-Suggestions"] == "1"
+
+
+def test_signed_out_gets_a_redirect_not_suggestions(world):
+    from django.test import Client
+
+    response = Client().post(URL, {"text": "placement"})
+    assert response.status_code == 302
+    assert "X-Language-Suggestions" not in response
+
+
+def test_queries_do_not_grow_with_partnership_changes(
+    world, client_for, django_assert_num_queries
+):
+    client = client_for("practitioner")
+    text = "placement " * 50
+    # session, user, the partnership's glossary changes
+    with django_assert_num_queries(3):
+        client.post(URL, {"text": text})
+    for rule_id in ("placement", "contact", "respite"):
+        overrides.save_override(world.partnership.pk, {"id": rule_id, "suggestions": ["kind"]})
+    with django_assert_num_queries(3):
+        client.post(URL, {"text": text})

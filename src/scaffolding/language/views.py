@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -81,11 +82,19 @@ def suggest(request):
         return HttpResponse(status=413)
     findings = check_text(text, overrides.glossary_for(request.user.partnership_id))
     shown = grouped_suggestions(findings)
-    return render(
-        request,
-        "language/_suggestions.html",
-        {"suggestions": shown[:SUGGESTION_LIMIT], "more": max(0, len(shown) - SUGGESTION_LIMIT)},
+    # Rendered without the request: a fragment needs no navigation or other page context.
+    response = HttpResponse(
+        render_to_string(
+            "language/_suggestions.html",
+            {
+                "suggestions": shown[:SUGGESTION_LIMIT],
+                "more": max(0, len(shown) - SUGGESTION_LIMIT),
+            },
+        )
     )
+    # The script shows only responses that carry this header (never a sign-in page).
+    response["X-Language-Suggestions"] = "1"
+    return response
 
 
 def _json_error(message: str, status: int) -> JsonResponse:

@@ -46,11 +46,15 @@
         method: "POST",
         body: body,
         credentials: "same-origin",
+        // A redirect means signed out or a second step is due: never show that page here.
+        redirect: "error",
         headers: { "X-CSRFToken": csrf },
         signal: controller ? controller.signal : undefined,
       })
         .then(function (response) {
-          if (!response.ok) throw new Error("no suggestions");
+          if (!response.ok || !response.headers.get("X-Language-Suggestions")) {
+            throw new Error("no suggestions");
+          }
           return response.text();
         })
         .then(function (html) {
