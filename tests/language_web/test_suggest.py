@@ -66,9 +66,7 @@ def test_signed_out_gets_a_redirect_not_suggestions(world):
     assert "X-Language-Suggestions" not in response
 
 
-def test_queries_do_not_grow_with_partnership_changes(
-    world, client_for, django_assert_num_queries
-):
+def test_queries_do_not_grow_with_partnership_changes(world, client_for, django_assert_num_queries):
     client = client_for("practitioner")
     text = "placement " * 50
     # session, user, the partnership's glossary changes
