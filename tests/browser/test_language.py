@@ -3,6 +3,7 @@
 import datetime
 import re
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -71,13 +72,14 @@ def test_an_unreachable_checker_is_silent_and_saving_works(page, live_server, li
 
 def test_the_indicator_with_figures_is_accessible(page, live_server, live_world):
     from scaffolding.language.models import TermCount
+    from scaffolding.workforce.models import RoleProfile
 
     month = timezone.localdate().replace(day=1)
     for back in range(6):
         for rule, count in (("placement", 20 - back), ("contact", 12 - back)):
             TermCount.objects.create(
                 partnership=live_world.partnership,
-                content_type_id=1,
+                content_type=ContentType.objects.get_for_model(RoleProfile),
                 object_id="1",
                 field="notes",
                 month=month,

@@ -6,6 +6,7 @@ import io
 
 import openpyxl
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 
@@ -118,7 +119,7 @@ def seed(world, partnership=None, months_back=0, rule="placement", count=3):
         month = (month - datetime.timedelta(days=1)).replace(day=1)
     return TermCount.objects.create(
         partnership=partnership or world.partnership,
-        content_type_id=1,
+        content_type=ContentType.objects.get_for_model(RoleProfile),
         object_id="1",
         field="notes",
         month=month,
