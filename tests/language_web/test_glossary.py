@@ -176,3 +176,12 @@ def test_the_glossary_page_takes_the_same_queries_with_more_changes(
     client.get(url)
     with django_assert_num_queries(7):
         client.get(url)
+
+
+def test_changes_that_no_longer_fit_fall_back_to_the_shipped_glossary(world, caplog):
+    # As if a newer shipped glossary had made a saved change invalid.
+    GlossaryOverride.objects.create(
+        partnership=world.partnership, rule_id="placement", data={"id": "placement", "x": 1}
+    )
+    assert overrides.glossary_for(world.partnership.pk) is load_default_glossary()
+    assert "glossary changes ignored" in caplog.text

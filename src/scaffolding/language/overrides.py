@@ -5,6 +5,7 @@ includes a signature of the partnership's override rows (rule and time changed),
 so any change, in any process, is seen on the next request: one small query.
 """
 
+import logging
 import re
 from collections import OrderedDict
 from threading import Lock
@@ -16,6 +17,7 @@ from scaffolding.language import Glossary, GlossaryError, load_default_glossary
 
 from .models import GlossaryOverride
 
+logger = logging.getLogger(__name__)
 PLURAL_S = "(?:s|es)?"
 PLURAL_Y = "(?:y|ies)"
 _CACHE: OrderedDict = OrderedDict()
@@ -42,9 +44,10 @@ def glossary_for(partnership_id) -> Glossary:
             return cached
     try:
         glossary = load_default_glossary().merged_with([row.data for row in rows])
-    except GlossaryError:
+    except GlossaryError as error:
         # Saved overrides were valid when saved; a newer shipped glossary may disagree.
         # Fall back to the shipped glossary rather than stop people writing.
+        logger.warning("Partnership %s glossary changes ignored: %s", partnership_id, error)
         glossary = load_default_glossary()
     with _CACHE_LOCK:
         for stale in [k for k in _CACHE if k[0] == partnership_id]:
