@@ -84,11 +84,17 @@ def test_exit_2_for_an_undecodable_file(tmp_path):
     assert path in err and "not UTF-8" in err
 
 
-def test_exit_2_for_an_unsupported_file_type(tmp_path):
-    path = write(tmp_path, "scan.pdf", b"%PDF-1.4")
+def test_other_extensions_are_read_as_text(tmp_path):
+    path = write(tmp_path, "page.jinja", "<p>Her placement ended.</p>")
+    code, out, _ = run([path])
+    assert code == 1 and f"{path}:1:8: placement:" in out
+
+
+def test_exit_2_for_a_binary_file(tmp_path):
+    path = write(tmp_path, "scan.pdf", b"%PDF-1.4\n\xe2\xe3\xcf\xd3\n")
     code, _, err = run([path])
     assert code == 2
-    assert path in err and ".pdf" in err
+    assert path in err and "not UTF-8" in err
 
 
 def test_input_error_wins_but_other_files_are_still_checked(tmp_path):

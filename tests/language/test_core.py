@@ -98,6 +98,14 @@ def test_line_and_column_on_later_lines_with_unicode_before():
     assert (finding.line, finding.column) == (3, 10)
 
 
+def test_windows_line_endings_count_as_one_line_break():
+    # Lines are split on "\n" only; a "\r" before it stays at the end of the earlier line.
+    text = "Notes\r\nHer placement ended.\r\n"
+    [finding] = check(text)
+    assert (finding.line, finding.column) == (2, 5)
+    assert text[finding.start : finding.end] == "placement"
+
+
 def test_findings_are_sorted_and_do_not_overlap():
     text = "The placement breakdown led to respite, then a new placement and contact with mum."
     findings = check(text)
@@ -175,10 +183,15 @@ class TestNegationAndMention:
             "The term LAC is not used here.",
             "This is not a placement, it is Ben's home.",
             "It isn't a unit, it's their home: we never say residential unit.",
+            "Short breaks must never be called respite.",
+            "What we used to call respite is a sleepover now.",
         ],
     )
     def test_talking_about_a_word_is_not_using_it(self, text):
         assert check(text) == []
+
+    def test_calling_something_by_the_word_is_still_using_it(self):
+        assert found("Amy called contact with her mum the best bit.") == [("contact", "contact")]
 
     def test_no_contact_is_still_about_family_time(self):
         assert found("Kai has no contact with his dad.") == [("contact", "contact")]

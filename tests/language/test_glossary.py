@@ -168,6 +168,12 @@ def test_override_without_id_is_refused():
         load_default_glossary().merged_with([{"enabled": False}])
 
 
+def test_switching_off_an_unknown_rule_is_reported():
+    with pytest.raises(GlossaryError, match="no rule with this id") as raised:
+        load_default_glossary().merged_with([{"id": "respit", "enabled": False}])
+    assert raised.value.rule_id == "respit"
+
+
 def test_new_rule_in_overrides_is_validated():
     with pytest.raises(GlossaryError) as raised:
         load_default_glossary().merged_with([{"id": "new-word", "patterns": ["x"]}])

@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from typing import IO
 
 from scaffolding.language.core import QUOTED_MESSAGE, Finding, check
-from scaffolding.language.documents import DocumentError, decode_text, extract_text
+from scaffolding.language.documents import (
+    DOCUMENT_EXTENSIONS,
+    DocumentError,
+    decode_text,
+    extract_text,
+)
 
 STDIN_PATH = "<stdin>"
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -36,8 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="check-language",
         description=(
             "Find stigmatising words in writing about children and suggest kinder ones. "
-            "Reads .txt/.md and other text files (UTF-8), .docx and .odt; no PATH or '-' "
-            "reads standard input."
+            "Reads .docx and .odt documents, and any other file as UTF-8 text; no PATH or "
+            "'-' reads standard input."
         ),
         add_help=False,
     )
@@ -54,6 +60,17 @@ def format_text(path: str, finding: Finding) -> str:
         return f"{where} is in a person's own words (quoted): keep it as said ({explanation})"
     suggestions = " / ".join(finding.suggestions)
     return f"{where} -> {suggestions} ({finding.message})"
+
+
+def read_file_text(path: str, data: bytes) -> str:
+    """Word and OpenDocument files by extension; any other file is read as UTF-8 text.
+
+    More lenient than ``extract_text`` (which the upload form uses), so templates,
+    source files and notes with any extension can be checked from the command line.
+    """
+    if os.path.splitext(path)[1].lower() in DOCUMENT_EXTENSIONS:
+        return extract_text(path, data)
+    return decode_text(path, data)
 
 
 def _read_stdin(stdin: IO) -> str:
@@ -88,7 +105,7 @@ def main(argv: list[str], stdin: IO, stdout: IO, stderr: IO) -> int:
             else:
                 with open(path, "rb") as handle:
                     data = handle.read()
-                name, text = path, extract_text(path, data)
+                name, text = path, read_file_text(path, data)
         except DocumentError as error:
             stderr.write(f"check-language: error: {error}\n")
             had_error = True

@@ -302,6 +302,9 @@ class Glossary:
                 raise GlossaryError(f"override number {position + 1} needs an id", field="id")
             if override["id"] in merged:
                 merged[override["id"]].update(override)
+            elif set(override) <= {"id", "enabled"}:
+                raise GlossaryError("there is no rule with this id to switch on or off",
+                                    override["id"], "id")  # fmt: skip
             else:
                 merged[override["id"]] = dict(override)
         return Glossary.from_rules(list(merged.values()))
