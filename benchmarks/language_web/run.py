@@ -1,7 +1,7 @@
 """What the web layer adds to the checker: the per-partnership glossary and the endpoints.
 
 Run from the repository root:
-    .venv/bin/python benchmarks/language_web/endpoints.py [--records 200]
+    .venv/bin/python benchmarks/language_web/run.py [--records 200]
 
 Uses a throwaway SQLite database. Prints, per request, the median and 95th
 percentile time of:
