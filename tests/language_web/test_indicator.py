@@ -210,3 +210,13 @@ def test_the_recount_command(world, checked_profiles):
     assert out.getvalue() == "Counted 1 rule counts from models: workforce.RoleProfile.\n"
     with pytest.raises(CommandError, match="no partnership with the slug 'nowhere'"):
         call_command("language-recount", "--partnership", "nowhere")
+
+
+def test_resaving_later_keeps_the_month_first_counted(world, checked_profiles):
+    made = profile(world, TEXT)
+    earlier = datetime.date(2025, 6, 1)
+    TermCount.objects.update(month=earlier)
+    made.description = TEXT + " More respite."
+    made.save()
+    assert set(TermCount.objects.values_list("month", flat=True)) == {earlier}
+    assert counts() == [("contact", 1), ("placement", 2), ("respite", 1)]

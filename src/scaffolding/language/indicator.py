@@ -5,6 +5,7 @@ Models opt in by naming their free-text fields:
     class SupervisionNote(models.Model):
         language_checked_fields = ["summary", "agreed_actions"]
         language_date_field = "held_on"   # optional: the month the text was written
+                                          # (else the month it was first counted)
 
 and must have a `partnership_id` (a field or a property). After every save the
 counts of non-quoted findings per rule are replaced for that record and field;
@@ -45,9 +46,10 @@ def is_checked(model) -> bool:
     )
 
 
-def _month_of(instance) -> datetime.date:
+def _month_of(instance, earlier: datetime.date | None = None) -> datetime.date:
+    """The date field's month; else the month first counted (re-saving keeps it); else now."""
     name = getattr(instance, DATE_FIELD, None)
-    value = getattr(instance, name, None) if name else None
+    value = getattr(instance, name, None) if name else earlier
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     if not isinstance(value, datetime.date):
@@ -55,14 +57,14 @@ def _month_of(instance) -> datetime.date:
     return value.replace(day=1)
 
 
-def counts_for(instance, glossary=None) -> list[TermCount]:
+def counts_for(instance, glossary=None, earlier=None) -> list[TermCount]:
     """Unsaved TermCount rows for one record (rules that fired only)."""
     partnership_id = getattr(instance, "partnership_id", None)
     if partnership_id is None:
         return []
     glossary = glossary or glossary_for(partnership_id)
     content_type = ContentType.objects.get_for_model(type(instance))
-    month = _month_of(instance)
+    month = _month_of(instance, earlier)
     rows = []
     for field in getattr(instance, CHECKED_FIELDS):
         text = getattr(instance, field, None)
@@ -91,16 +93,20 @@ def record_counts(instances) -> int:
     if not instances:
         return 0
     content_type = ContentType.objects.get_for_model(type(instances[0]))
-    TermCount.objects.filter(
+    existing = TermCount.objects.filter(
         content_type=content_type, object_id__in=[str(i.pk) for i in instances]
-    ).delete()
+    )
+    first_counted = dict(existing.values_list("object_id", "month").order_by("-month"))
+    existing.delete()
     glossaries = {}
     rows = []
     for instance in instances:
         partnership_id = getattr(instance, "partnership_id", None)
         if partnership_id not in glossaries:
             glossaries[partnership_id] = glossary_for(partnership_id)
-        rows.extend(counts_for(instance, glossaries[partnership_id]))
+        rows.extend(
+            counts_for(instance, glossaries[partnership_id], first_counted.get(str(instance.pk)))
+        )
     TermCount.objects.bulk_create(rows, batch_size=1000)
     return len(rows)
 
