@@ -19,7 +19,6 @@ can_manage_glossary = is_promise_lead | is_learning_lead
 rules.add_perm("language.check_text", is_signed_in)
 rules.add_perm("language.view_glossary", is_signed_in)
 rules.add_perm("language.manage_glossary", can_manage_glossary)
-rules.add_perm("language.change_override", can_manage_glossary & in_same_partnership)
 rules.add_perm("language.view_indicator", is_promise_lead)
 rules.add_perm("language.manage_tokens", is_promise_lead)
 rules.add_perm("language.revoke_token", is_promise_lead & in_same_partnership)
