@@ -73,7 +73,7 @@ def test_text_format_says_quoted_words_are_a_persons_own(tmp_path):
 def test_exit_2_for_a_missing_file(tmp_path):
     missing = str(tmp_path / "nowhere.txt")
     code, out, err = run([missing])
-    assert code == 2
+    assert (code, out) == (2, "")
     assert missing in err and "No such file" in err
 
 

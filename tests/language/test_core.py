@@ -3,6 +3,7 @@
 import dataclasses
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -110,7 +111,7 @@ def test_findings_are_sorted_and_do_not_overlap():
     text = "The placement breakdown led to respite, then a new placement and contact with mum."
     findings = check(text)
     assert [f.rule for f in findings] == ["placement-breakdown", "respite", "placement", "contact"]
-    for earlier, later in zip(findings, findings[1:], strict=False):
+    for earlier, later in pairwise(findings):
         assert earlier.end <= later.start
 
 

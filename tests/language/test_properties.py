@@ -1,5 +1,7 @@
 """Properties that hold for any input text."""
 
+from itertools import pairwise
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -36,7 +38,7 @@ def test_findings_are_consistent_with_the_text(text):
         assert (finding.line, finding.column) == line_and_column(text, finding.start)
         assert finding.quoted == (finding.severity == "quoted")
         assert finding.quoted or finding.suggestions
-    for earlier, later in zip(findings, findings[1:], strict=False):
+    for earlier, later in pairwise(findings):
         assert earlier.end <= later.start
 
 

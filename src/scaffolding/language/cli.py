@@ -121,9 +121,9 @@ def main(argv: list[str], stdin: IO, stdout: IO, stderr: IO) -> int:
         json.dump(objects, stdout, ensure_ascii=False, indent=2)
         stdout.write("\n")
     else:
-        for name, findings in results:
-            for finding in findings:
-                stdout.write(format_text(name, finding) + "\n")
+        stdout.writelines(
+            format_text(name, finding) + "\n" for name, findings in results for finding in findings
+        )
 
     if had_error:
         return EXIT_ERROR
