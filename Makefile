@@ -6,6 +6,7 @@ STAMP := $(VENV)/.installed
 DEV_ENV := SCAFFOLDING_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
+LINT_PATHS = $(wildcard src tests benchmarks)
 
 .PHONY: run install test test-fast test-browser test-postgres lint format check migrations-check browsers bench clean vendor-assets
 
@@ -32,12 +33,12 @@ browsers:
 	@/usr/bin/chromium --version
 
 lint: install
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
 
 format: install
-	$(BIN)/ruff format src tests benchmarks
-	$(BIN)/ruff check --fix src tests benchmarks
+	$(BIN)/ruff format $(LINT_PATHS)
+	$(BIN)/ruff check --fix $(LINT_PATHS)
 
 migrations-check: install
 	$(DEV_ENV) $(BIN)/scaffolding makemigrations --check --dry-run

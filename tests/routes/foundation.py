@@ -66,3 +66,32 @@ ROUTES = [
         outsider=NOT_FOUND,
     ),
 ]
+
+ROUTES += [
+    Route("accounts:organisation_create", allowed=("partnership_admin",)),
+    Route(
+        "accounts:organisation_edit",
+        kwargs=lambda w: {"pk": w.organisation.pk},
+        allowed=("partnership_admin",),
+        outsider=NOT_FOUND,
+    ),
+    Route(
+        "accounts:team_create",
+        kwargs=lambda w: {"organisation_pk": w.organisation.pk},
+        allowed=("partnership_admin",),
+        outsider=NOT_FOUND,
+    ),
+    Route(
+        "accounts:team_edit",
+        kwargs=lambda w: {"organisation_pk": w.organisation.pk, "pk": w.team.pk},
+        allowed=("partnership_admin",),
+        outsider=NOT_FOUND,
+    ),
+    # A POST-only action: asking with GET is refused for the admin, 403 for other roles.
+    Route(
+        "accounts:account_reset_two_factor",
+        kwargs=lambda w: {"pk": w.users["practitioner"].pk},
+        allowed=("partnership_admin",),
+        overrides={"partnership_admin": NOT_ALLOWED, "outsider": NOT_ALLOWED},
+    ),
+]

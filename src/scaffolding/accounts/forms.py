@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
-from .models import Role, User
+from .models import Organisation, Role, Team, User
 
 
 class SignInForm(AuthenticationForm):
@@ -43,6 +43,12 @@ class TokenForm(forms.Form):
         token = self.cleaned_data["token"].strip().replace(" ", "")
         if not token.isdigit():
             raise forms.ValidationError("Enter the six numbers from your authenticator app.")
+        if self.device is not None:
+            allowed, _why = self.device.verify_is_allowed()
+            if not allowed:
+                raise forms.ValidationError(
+                    "Several codes in a row did not work, so please wait a minute and try again."
+                )
         if self.device is None or not self.device.verify_token(token):
             raise forms.ValidationError(
                 "That code did not work. Codes change every 30 seconds: try the newest one."
@@ -115,3 +121,49 @@ class AuditFilterForm(forms.Form):
         if start and end and start > end:
             self.add_error("date_to", "The end date must be on or after the start date.")
         return cleaned
+
+
+def unique_name(name: str, siblings, instance, message: str) -> str:
+    """A name must differ (ignoring case) from the others beside it."""
+    name = name.strip()
+    if siblings.filter(name__iexact=name).exclude(pk=instance.pk).exists():
+        raise forms.ValidationError(message)
+    return name
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "kind"]
+        labels = {"name": "Name of the organisation", "kind": "Kind of organisation"}
+
+    def __init__(self, *args, partnership, **kwargs):
+        self.partnership = partnership
+        super().__init__(*args, **kwargs)
+
+    def clean_name(self):
+        return unique_name(
+            self.cleaned_data["name"],
+            Organisation.objects.filter(partnership=self.partnership),
+            self.instance,
+            "The partnership already has an organisation by this name.",
+        )
+
+
+class TeamForm(forms.ModelForm):
+    class Meta:
+        model = Team
+        fields = ["name"]
+        labels = {"name": "Name of the team"}
+
+    def __init__(self, *args, organisation, **kwargs):
+        self.organisation = organisation
+        super().__init__(*args, **kwargs)
+
+    def clean_name(self):
+        return unique_name(
+            self.cleaned_data["name"],
+            Team.objects.filter(organisation=self.organisation),
+            self.instance,
+            "This organisation already has a team by this name.",
+        )

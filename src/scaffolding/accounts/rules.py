@@ -48,4 +48,5 @@ rules.add_perm("accounts.manage_users", is_partnership_admin)
 # Two-step sign-in is for the accounts that can change other accounts.
 rules.add_perm("accounts.use_two_factor", is_partnership_admin)
 rules.add_perm("accounts.view_audit_log", is_partnership_admin)
+rules.add_perm("accounts.manage_structure", is_partnership_admin)
 rules.add_perm("accounts.change_account", is_partnership_admin & in_same_partnership)

@@ -51,8 +51,29 @@ urlpatterns = [
     path("partnership/", views.partnership, name="partnership"),
     path("partnership/organisations/<int:pk>/", views.organisation, name="organisation"),
     path("partnership/teams/<int:pk>/", views.team, name="team"),
+    path("partnership/organisations/new/", views.organisation_form, name="organisation_create"),
+    path(
+        "partnership/organisations/<int:pk>/change/",
+        views.organisation_form,
+        name="organisation_edit",
+    ),
+    path(
+        "partnership/organisations/<int:organisation_pk>/teams/new/",
+        views.team_form,
+        name="team_create",
+    ),
+    path(
+        "partnership/organisations/<int:organisation_pk>/teams/<int:pk>/change/",
+        views.team_form,
+        name="team_edit",
+    ),
     path("accounts/", views.account_list, name="account_list"),
     path("accounts/new/", views.account_create, name="account_create"),
     path("accounts/<int:pk>/", views.account_edit, name="account_edit"),
+    path(
+        "accounts/<int:pk>/reset-two-step/",
+        views.account_reset_two_factor,
+        name="account_reset_two_factor",
+    ),
     path("change-history/", views.audit_log, name="audit_log"),
 ]

@@ -1,25 +1,28 @@
 from base64 import b32encode
 from datetime import datetime, time
+from urllib.parse import urlencode
 
 import qrcode
 import qrcode.image.svg
 from auditlog.models import LogEntry
 from django.contrib import messages
 from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.tokens import default_token_generator
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.encoding import force_bytes
+from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_encode
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .access import get_for_user, permission_required
-from .forms import AccountForm, AuditFilterForm, TokenForm
+from .forms import AccountForm, AuditFilterForm, OrganisationForm, TeamForm, TokenForm
 from .models import Organisation, Team, User
 
 AUDIT_PAGE_SIZE = 50
@@ -159,6 +162,41 @@ def team(request, pk):
     )
 
 
+@permission_required("accounts.manage_structure")
+@require_http_methods(["GET", "POST"])
+def organisation_form(request, pk=None):
+    org = None
+    if pk is not None:
+        org = get_for_user(request.user, Organisation.objects.all(), pk=pk)
+    form = OrganisationForm(
+        request.POST or None, instance=org, partnership=request.user.partnership
+    )
+    if request.method == "POST" and form.is_valid():
+        saved = form.save(commit=False)
+        saved.partnership = request.user.partnership
+        saved.save()
+        messages.success(request, f"{saved.name} is saved.")
+        return redirect("accounts:organisation", pk=saved.pk)
+    title = f"Change {org.name}" if org else "Add an organisation"
+    return render(request, "accounts/simple_form.html", {"page_title": title, "form": form})
+
+
+@permission_required("accounts.manage_structure")
+@require_http_methods(["GET", "POST"])
+def team_form(request, organisation_pk, pk=None):
+    org = get_for_user(request.user, Organisation.objects.all(), pk=organisation_pk)
+    team = get_object_or_404(org.teams, pk=pk) if pk is not None else None
+    form = TeamForm(request.POST or None, instance=team, organisation=org)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save(commit=False)
+        saved.organisation = org
+        saved.save()
+        messages.success(request, f"{saved.name} is saved.")
+        return redirect("accounts:organisation", pk=org.pk)
+    title = f"Change {team.name}" if team else f"Add a team to {org.name}"
+    return render(request, "accounts/simple_form.html", {"page_title": title, "form": form})
+
+
 # Accounts -------------------------------------------------------------------
 
 
@@ -172,20 +210,37 @@ def account_list(request):
     return render(
         request,
         "accounts/account_list.html",
-        {"page_title": "Accounts", "page": page, "query": query},
+        {
+            "page_title": "Accounts",
+            "page": page,
+            "query": query,
+            "querystring": urlencode({"q": query}) if query else "",
+        },
     )
 
 
 def _send_welcome(request, account: User):
-    """Email a link to choose a password; admins never set or see passwords."""
-    form = PasswordResetForm({"email": account.email})
-    if form.is_valid():
-        form.save(
-            request=request,
-            use_https=request.is_secure(),
-            subject_template_name="registration/welcome_subject.txt",
-            email_template_name="registration/welcome_email.txt",
-        )
+    """Email a link to choose a password; admins never set or see passwords.
+
+    Django's reset form skips accounts without a usable password, which is
+    exactly what a new account is, so the same link is built here.
+    """
+    context = {
+        "email": account.email,
+        "domain": request.get_host(),
+        "site_name": "Scaffolding",
+        "uid": urlsafe_base64_encode(force_bytes(account.pk)),
+        "user": account,
+        "token": default_token_generator.make_token(account),
+        "protocol": "https" if request.is_secure() else "http",
+    }
+    PasswordResetForm().send_mail(
+        "registration/welcome_subject.txt",
+        "registration/welcome_email.txt",
+        context,
+        None,
+        account.email,
+    )
 
 
 @permission_required("accounts.manage_users")
@@ -204,7 +259,13 @@ def account_create(request):
         )
         return redirect("accounts:account_list")
     return render(
-        request, "accounts/account_form.html", {"page_title": "Add an account", "form": form}
+        request,
+        "accounts/account_form.html",
+        {
+            "page_title": "Add an account",
+            "form": form,
+            "cancel_url": reverse("accounts:account_list"),
+        },
     )
 
 
@@ -220,8 +281,30 @@ def account_edit(request, pk):
     return render(
         request,
         "accounts/account_form.html",
-        {"page_title": f"Change {account.full_name}'s account", "form": form, "account": account},
+        {
+            "page_title": f"Change {account.full_name}'s account",
+            "form": form,
+            "account": account,
+            "cancel_url": reverse("accounts:account_list"),
+            "has_authenticator": TOTPDevice.objects.filter(user=account, confirmed=True).exists(),
+        },
     )
+
+
+@permission_required("accounts.manage_users")
+@require_http_methods(["POST"])
+def account_reset_two_factor(request, pk):
+    """For an admin who has lost their phone: they set up a new authenticator at next sign-in."""
+    account = get_for_user(request.user, User.objects.all(), perm="accounts.change_account", pk=pk)
+    if account.pk == request.user.pk:
+        messages.error(request, "Another partnership admin must reset your two-step sign-in.")
+    else:
+        TOTPDevice.objects.filter(user=account).delete()
+        messages.success(
+            request,
+            f"{account.full_name} will set up two-step sign-in again next time they sign in.",
+        )
+    return redirect("accounts:account_edit", pk=account.pk)
 
 
 # Change history -------------------------------------------------------------

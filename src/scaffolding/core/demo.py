@@ -147,7 +147,7 @@ ORGANISATIONS = [
         ],
     ),
     ("NHS Glenmorven", Organisation.Kind.NHS_BOARD, ["Health Visiting", "CAMHS", "School Nursing"]),
-    ("Police Scotland, Glenmorven", Organisation.Kind.POLICE, ["Public Protection Unit"]),
+    ("Police Scotland, Glenmorven", Organisation.Kind.POLICE, ["Public Protection Team"]),
     (
         "Glenmorven Schools",
         Organisation.Kind.SCHOOL,
@@ -241,7 +241,7 @@ TEAM_ROLES = {
     "Health Visiting": ["Health visitor"],
     "CAMHS": ["Clinical psychologist"],
     "School Nursing": ["Health visitor"],
-    "Public Protection Unit": ["Police officer"],
+    "Public Protection Team": ["Police officer"],
     "Kilbride Academy": ["Teacher"],
     "Riverside Primary": ["Teacher"],
     "Education Psychology": ["Clinical psychologist"],

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
@@ -40,7 +42,7 @@ def people(request):
             "page_title": "People",
             "page": page,
             "query": query,
-            "querystring": f"q={query}" if query else "",
+            "querystring": urlencode({"q": query}) if query else "",
         },
     )
 

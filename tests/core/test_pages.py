@@ -1,0 +1,22 @@
+from tests.conftest import ROLES
+
+
+def test_every_page_has_the_quick_exit_and_skip_link(client, db):
+    body = client.get("/accessibility/").content.decode()
+    assert 'class="ds_hide-page__button ds_button js-hide-page"' in body
+    assert 'href="#main-content"' in body
+    assert 'id="main-content"' in body
+
+
+def test_navigation_shows_only_what_a_role_may_open(client_for):
+    admin_nav = client_for("partnership_admin").get("/").content.decode()
+    practitioner_nav = client_for("practitioner").get("/").content.decode()
+    assert 'href="/change-history/"' in admin_nav
+    assert 'href="/change-history/"' not in practitioner_nav
+    assert 'href="/workforce/people/"' not in practitioner_nav
+
+
+def test_home_greets_each_role_by_name(client_for, world):
+    for role in ROLES:
+        body = client_for(role).get("/").content.decode()
+        assert f"Hello, {world.users[role].get_short_name()}" in body
