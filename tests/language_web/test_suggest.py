@@ -76,3 +76,13 @@ def test_queries_do_not_grow_with_partnership_changes(world, client_for, django_
         overrides.save_override(world.partnership.pk, {"id": rule_id, "suggestions": ["kind"]})
     with django_assert_num_queries(3):
         client.post(URL, {"text": text})
+
+
+def test_every_page_loads_the_script_for_signed_in_people(world, client_for):
+    from django.test import Client
+
+    for path in ("/", reverse("workforce:people")):
+        body = client_for("supervisor").get(path).content.decode()
+        assert 'src="/static/language-suggestions.js"' in body
+        assert f'data-suggest-url="{URL}"' in body
+    assert b"language-suggestions.js" not in Client().get(reverse("accounts:login")).content
