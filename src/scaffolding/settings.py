@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "scaffolding.accounts",
     "scaffolding.workforce",
     "scaffolding.language.apps.LanguageConfig",
+    "scaffolding.progress",
 ]
 
 MIDDLEWARE = [

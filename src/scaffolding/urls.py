@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("scaffolding.accounts.urls")),
     path("workforce/", include("scaffolding.workforce.urls")),
     path("language/", include("scaffolding.language.urls")),
+    path("progress/", include("scaffolding.progress.urls")),
 ]
 
 if settings.OIDC_ENABLED:

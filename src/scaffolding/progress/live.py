@@ -1,0 +1,78 @@
+"""Find and compute the live measures every installed Scaffolding app offers.
+
+An app offers them as ``LIVE_MEASURES`` in ``scaffolding.<app>.measures`` (see the
+contract in the design notes); apps without that module are skipped.
+"""
+
+import importlib
+import logging
+from dataclasses import dataclass
+
+from django.apps import apps
+
+logger = logging.getLogger(__name__)
+
+QUESTIONS = {
+    "how_much": "How much did we do?",
+    "how_well": "How well did we do it?",
+    "better_off": "Is anyone better off?",
+}
+
+
+@dataclass
+class LiveValue:
+    key: str
+    name: str
+    unit: str
+    question: str
+    higher_is_better: bool
+    app: str
+    numerator: int
+    denominator: int
+
+    @property
+    def percent(self) -> float | None:
+        if not self.denominator:
+            return None
+        return round(100 * self.numerator / self.denominator, 1)
+
+    @property
+    def question_label(self) -> str:
+        return QUESTIONS.get(self.question, self.question)
+
+
+def discover() -> list[tuple[str, dict]]:
+    """(app label, measure definition) for every live measure, in INSTALLED_APPS order."""
+    found = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("scaffolding."):
+            continue
+        module_name = f"{config.name}.measures"
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name != module_name:
+                raise
+            continue
+        for definition in getattr(module, "LIVE_MEASURES", []):
+            found.append((config.verbose_name or config.label, definition))
+    return found
+
+
+def compute_all(partnership_id: int, on) -> list[LiveValue]:
+    values = []
+    for app, definition in discover():
+        numerator, denominator = definition["compute"](partnership_id, on)
+        values.append(
+            LiveValue(
+                key=definition["key"],
+                name=definition["name"],
+                unit=definition.get("unit", "%"),
+                question=definition.get("question", "how_well"),
+                higher_is_better=definition.get("higher_is_better", True),
+                app=app,
+                numerator=int(numerator),
+                denominator=int(denominator),
+            )
+        )
+    return values

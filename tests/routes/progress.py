@@ -1,0 +1,136 @@
+"""Progress: everyone signed in reads; Promise leads manage; stories follow consent."""
+
+from tests.matrix import EVERY_ROLE, NOT_FOUND, Route
+from tests.progress.helpers import progress_world
+
+LEAD = ("promise_lead",)
+RECORDERS = tuple(role for role in EVERY_ROLE if role != "partnership_admin")
+
+
+def seeded(kwargs_for):
+    """Make sure the progress records exist before any page is asked for."""
+
+    def make(world):
+        return kwargs_for(progress_world(world))
+
+    return make
+
+
+def none(p):
+    return {}
+
+
+def framework(p):
+    return {"pk": p.framework.pk}
+
+
+def item(p):
+    return {"pk": p.care.pk}
+
+
+ROUTES = [
+    Route("progress:overview", kwargs=seeded(none), allowed=EVERY_ROLE),
+    Route("progress:framework_list", kwargs=seeded(none), allowed=EVERY_ROLE),
+    Route("progress:framework_create", kwargs=seeded(none), allowed=LEAD),
+    Route("progress:framework_import", kwargs=seeded(none), allowed=LEAD),
+    Route(
+        "progress:framework_detail",
+        kwargs=seeded(framework),
+        allowed=EVERY_ROLE,
+        outsider=NOT_FOUND,
+    ),
+    Route("progress:framework_edit", kwargs=seeded(framework), allowed=LEAD),
+    Route("progress:item_create", kwargs=seeded(framework), allowed=LEAD),
+    # Downloads are asked for with HEAD so the page walker does not open them as pages.
+    Route(
+        "progress:framework_export",
+        kwargs=seeded(lambda p: {"pk": p.framework.pk, "fmt": "yaml"}),
+        allowed=EVERY_ROLE,
+        outsider=NOT_FOUND,
+        method="head",
+    ),
+    Route(
+        "progress:framework_export",
+        kwargs=seeded(lambda p: {"pk": p.framework.pk, "fmt": "csv"}),
+        allowed=EVERY_ROLE,
+        outsider=NOT_FOUND,
+        method="head",
+    ),
+    Route("progress:item_detail", kwargs=seeded(item), allowed=EVERY_ROLE, outsider=NOT_FOUND),
+    # An item with no initiative and no assessment yet.
+    Route(
+        "progress:item_detail",
+        kwargs=seeded(lambda p: {"pk": p.people.pk}),
+        allowed=EVERY_ROLE,
+        outsider=NOT_FOUND,
+    ),
+    Route("progress:item_edit", kwargs=seeded(item), allowed=LEAD),
+    Route("progress:assessment_create", kwargs=seeded(item), allowed=LEAD),
+    Route("progress:initiative_list", kwargs=seeded(none), allowed=EVERY_ROLE),
+    Route("progress:initiative_create", kwargs=seeded(none), allowed=LEAD),
+    Route(
+        "progress:initiative_detail",
+        kwargs=seeded(lambda p: {"pk": p.initiative.pk}),
+        allowed=EVERY_ROLE,
+        outsider=NOT_FOUND,
+    ),
+    Route(
+        "progress:initiative_edit", kwargs=seeded(lambda p: {"pk": p.initiative.pk}), allowed=LEAD
+    ),
+    Route("progress:evidence", kwargs=seeded(none), allowed=EVERY_ROLE),
+    Route("progress:measure_create", kwargs=seeded(none), allowed=LEAD),
+    Route(
+        "progress:measure_detail",
+        kwargs=seeded(lambda p: {"pk": p.measure.pk}),
+        allowed=EVERY_ROLE,
+        outsider=NOT_FOUND,
+    ),
+    Route("progress:measure_edit", kwargs=seeded(lambda p: {"pk": p.measure.pk}), allowed=LEAD),
+    Route(
+        "progress:measure_point_add", kwargs=seeded(lambda p: {"pk": p.measure.pk}), allowed=LEAD
+    ),
+    Route("progress:story_create", kwargs=seeded(none), allowed=RECORDERS),
+    # Consent given and open to the partnership: everyone in it may read it.
+    Route(
+        "progress:story_detail",
+        kwargs=seeded(lambda p: {"pk": p.open_story.pk}),
+        allowed=EVERY_ROLE,
+        outsider=NOT_FOUND,
+    ),
+    # Consent not yet asked: only the practitioner who recorded it and the Promise lead.
+    Route(
+        "progress:story_detail",
+        kwargs=seeded(lambda p: {"pk": p.private_story.pk}),
+        allowed=("practitioner", "promise_lead"),
+        otherwise=NOT_FOUND,
+        outsider=NOT_FOUND,
+    ),
+    Route(
+        "progress:story_edit",
+        kwargs=seeded(lambda p: {"pk": p.open_story.pk}),
+        allowed=LEAD,
+        otherwise=NOT_FOUND,
+        outsider=NOT_FOUND,
+    ),
+    Route(
+        "progress:story_edit",
+        kwargs=seeded(lambda p: {"pk": p.private_story.pk}),
+        allowed=("practitioner", "promise_lead"),
+        otherwise=NOT_FOUND,
+        outsider=NOT_FOUND,
+    ),
+    Route("progress:report", kwargs=seeded(none), allowed=EVERY_ROLE),
+    Route("progress:report_pdf", kwargs=seeded(none), allowed=EVERY_ROLE, method="head"),
+    Route(
+        "progress:export",
+        kwargs=seeded(lambda p: {"table": "stories", "fmt": "csv"}),
+        allowed=EVERY_ROLE,
+        method="head",
+    ),
+    Route(
+        "progress:export",
+        kwargs=seeded(lambda p: {"table": "items", "fmt": "xlsx"}),
+        allowed=EVERY_ROLE,
+        method="head",
+    ),
+]
