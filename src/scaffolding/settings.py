@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "scaffolding.core",
     "scaffolding.accounts",
     "scaffolding.workforce",
+    "scaffolding.language.apps.LanguageConfig",
     "scaffolding.progress",
     "scaffolding.supervision",
 ]

@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("scaffolding.core.urls")),
     path("", include("scaffolding.accounts.urls")),
     path("workforce/", include("scaffolding.workforce.urls")),
+    path("language/", include("scaffolding.language.urls")),
     path("progress/", include("scaffolding.progress.urls")),
     path("supervision/", include("scaffolding.supervision.urls")),
 ]
