@@ -78,3 +78,36 @@ def test_console_script_runs_like_manage_py(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "--size" in result.stdout
+
+
+def test_check_language_runs_without_settings_or_database(tmp_path):
+    """Other tools call it on any machine: no secret key, no database, no DEBUG."""
+    scaffolding = Path(sys.executable).with_name("scaffolding")
+    record = tmp_path / "record.txt"
+    record.write_text("Her placement ended in May.\n")
+    clean = subprocess.run(
+        [str(scaffolding), "check-language", "-"],
+        input="She spends time with her brother on Saturdays.",
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin"},
+        check=False,
+    )
+    assert clean.returncode == 0, clean.stderr
+    flagged = subprocess.run(
+        [str(scaffolding), "check-language", "--format", "json", str(record)],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin"},
+        check=False,
+    )
+    assert flagged.returncode == 1, flagged.stderr
+    assert '"text": "placement"' in flagged.stdout
+    missing = subprocess.run(
+        [str(scaffolding), "check-language", str(tmp_path / "nowhere.txt")],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin"},
+        check=False,
+    )
+    assert missing.returncode == 2

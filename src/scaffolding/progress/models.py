@@ -166,6 +166,10 @@ def status_from_text(text: str) -> str | None:
 class Assessment(models.Model):
     """A dated judgement of one item on the scale, with the narrative behind it."""
 
+    # Counted (never stored) for the language indicator; see scaffolding.language.indicator.
+    language_checked_fields = ["required", "heard", "committed", "leads", "next_steps"]
+    language_date_field = "assessed_on"
+
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
     item = models.ForeignKey(FrameworkItem, on_delete=models.CASCADE, related_name="assessments")
     assessed_on = models.DateField("date of the assessment")
@@ -204,6 +208,9 @@ class Assessment(models.Model):
 
 
 class Initiative(models.Model):
+    # Counted (never stored) for the language indicator; see scaffolding.language.indicator.
+    language_checked_fields = ["description"]
+
     class Status(models.TextChoices):
         PLANNED = "planned", "Planned"
         UNDERWAY = "underway", "Underway"

@@ -78,6 +78,10 @@ PROMPT_KEYS = [key for key, _, _ in CHILD_PROMPTS + WORKER_PROMPTS]
 class Session(models.Model):
     """A supervision or reflective practice session; its record is shared by those who took part."""
 
+    # Counted (never stored) for the language indicator; see scaffolding.language.indicator.
+    language_checked_fields = ["summary"]
+    language_date_field = "held_on"
+
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", "Scheduled"
         DRAFT = "draft", "Draft record"
@@ -221,6 +225,15 @@ class SupportAction(models.Model):
 
 class Agreement(models.Model):
     """How a supervisee and supervisor will work together."""
+
+    # Counted (never stored) for the language indicator; see scaffolding.language.indicator.
+    language_checked_fields = [
+        "supervisee_brings",
+        "supervisor_brings",
+        "disagreements",
+        "personal_matters",
+    ]
+    language_date_field = "starts_on"
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
     supervisee = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="agreements")
