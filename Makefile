@@ -65,7 +65,7 @@ test-postgres: install
 	$(BIN)/pytest -q -m "not browser" -n 2
 
 bench: install
-	@for script in benchmarks/*.py benchmarks/*/run.py; do \
+	@for script in benchmarks/*.py benchmarks/*/run.py benchmarks/language/accuracy.py benchmarks/language/throughput.py; do \
 		[ -f "$$script" ] && echo "== $$script" && $(DEV_ENV) $(BIN)/python $$script; \
 	done; true
 
