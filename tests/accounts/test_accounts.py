@@ -127,3 +127,43 @@ def test_admin_resets_another_admins_two_step_sign_in(client_for, world):
     own = world.users["partnership_admin"]
     admin.post(f"/accounts/{own.pk}/reset-two-step/")
     assert TOTPDevice.objects.filter(user=own).exists()
+
+
+def test_a_new_account_is_joined_to_the_register_entry_with_its_email(client_for, world):
+    colleague = world.people["colleague"]  # in the register, no account yet
+    response = client_for("partnership_admin").post(
+        "/accounts/new/",
+        {"full_name": "Callum Colleague", "email": colleague.email.upper(), "role": "practitioner"},
+        follow=True,
+    )
+    assert "joined it to their entry in the register" in response.content.decode()
+    colleague.refresh_from_db()
+    assert colleague.user.email == colleague.email.lower()
+
+
+def test_an_account_is_never_moved_onto_someone_elses_entry(world):
+    from scaffolding.workforce.register import link_account
+
+    # The practitioner's entry already has their account; a second account with the
+    # entry's email must not take it over.
+    taken = world.people["practitioner"]
+    same_email = User.objects.create_user(
+        email=taken.email, full_name="Same Email", partnership=world.partnership
+    )
+    assert link_account(same_email) is None
+    taken.refresh_from_db()
+    assert taken.user == world.users["practitioner"]
+
+
+def test_an_account_is_only_joined_within_its_own_partnership(world):
+    from scaffolding.workforce.register import link_account
+
+    farhill_entry = world.outsider_person
+    farhill_entry.email = "shared@example.org"
+    farhill_entry.save()
+    lochside_account = User.objects.create_user(
+        email="shared@example.org", full_name="Shared", partnership=world.partnership
+    )
+    assert link_account(lochside_account) is None
+    farhill_entry.refresh_from_db()
+    assert farhill_entry.user is None

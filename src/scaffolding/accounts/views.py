@@ -21,6 +21,8 @@ from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from scaffolding.workforce.register import link_account
+
 from .access import get_for_user, permission_required
 from .forms import AccountForm, AuditFilterForm, OrganisationForm, TeamForm, TokenForm
 from .models import Organisation, Team, User
@@ -253,9 +255,12 @@ def account_create(request):
             account.partnership = request.user.partnership
             account.set_unusable_password()
             account.save()
+            entry = link_account(account)
         _send_welcome(request, account)
+        joined = " and joined it to their entry in the register" if entry else ""
         messages.success(
-            request, f"Account created for {account.full_name}. We have emailed them a link."
+            request,
+            f"Account created for {account.full_name}{joined}. We have emailed them a link.",
         )
         return redirect("accounts:account_list")
     return render(
@@ -275,7 +280,9 @@ def account_edit(request, pk):
     account = get_for_user(request.user, User.objects.all(), perm="accounts.change_account", pk=pk)
     form = AccountForm(request.POST or None, instance=account, editor=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with transaction.atomic():
+            form.save()
+            link_account(account)
         messages.success(request, f"Changes to {account.full_name}'s account are saved.")
         return redirect("accounts:account_list")
     return render(

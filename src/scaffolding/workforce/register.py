@@ -36,3 +36,27 @@ def save_person(person: Person, on: date | None = None) -> Person:
             ended_on=person.end_date
         )
     return person
+
+
+def link_account(user):
+    """Join an account to the register entry with the same email in its partnership.
+
+    Only an entry without an account is joined, so nobody's account is ever moved
+    to someone else's entry. Returns the entry, or None when there is no match.
+    """
+    if not user.partnership_id or not user.email:
+        return None
+    existing = Person.objects.filter(user=user).first()
+    if existing is not None:
+        return existing
+    person = (
+        Person.objects.filter(
+            partnership_id=user.partnership_id, email__iexact=user.email, user__isnull=True
+        )
+        .order_by("pk")
+        .first()
+    )
+    if person is not None:
+        person.user = user
+        person.save(update_fields=["user"])
+    return person
