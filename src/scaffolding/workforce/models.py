@@ -289,9 +289,6 @@ class RecordStatus(models.TextChoices):
 class LearningRecord(models.Model):
     """One person's learning: planned, in progress or completed (expired is worked out)."""
 
-    # Counted (never stored) for the language indicator; see scaffolding.language.indicator.
-    language_checked_fields = ["notes"]
-
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="learning_records")
     activity = models.ForeignKey(LearningActivity, on_delete=models.PROTECT, related_name="records")
     status = models.CharField(max_length=20, choices=RecordStatus.choices)
@@ -369,10 +366,6 @@ class RecognitionKind(models.TextChoices):
 
 class Recognition(models.Model):
     """A learning lead's decision that someone already meets a level or topic, with reasons."""
-
-    # Counted (never stored) for the language indicator; see scaffolding.language.indicator.
-    language_checked_fields = ["reasons"]
-    language_date_field = "decided_on"
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="recognitions")
     kind = models.CharField(max_length=30, choices=RecognitionKind.choices)
