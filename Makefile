@@ -20,8 +20,9 @@ install: $(STAMP)
 
 run: install
 	$(DEV_ENV) $(BIN)/scaffolding migrate --no-input
-	$(DEV_ENV) $(BIN)/scaffolding demo-data --if-missing
-	$(DEV_ENV) $(BIN)/scaffolding runserver $(HOST):$(PORT)
+	$(DEV_ENV) SCAFFOLDING_SITE_URL=http://$(HOST):$(PORT) $(BIN)/scaffolding demo-data --if-missing
+	$(DEV_ENV) SCAFFOLDING_SITE_URL=http://$(HOST):$(PORT) BIN=$(BIN) HOST=$(HOST) PORT=$(PORT) \
+		scripts/serve-demo.sh
 
 # Debian's Chromium for the browser tests (Playwright cannot download its own here).
 browsers:

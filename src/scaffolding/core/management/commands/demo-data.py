@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from scaffolding.core import demo
@@ -41,7 +42,8 @@ class Command(BaseCommand):
         self._print_logins()
 
     def _print_logins(self):
-        self.stdout.write("\nSign in at http://127.0.0.1:8000/sign-in/ with any of these:")
+        sign_in = f"{settings.SITE_URL.rstrip('/')}/sign-in/"
+        self.stdout.write(f"\nSign in at {sign_in} with any of these:")
         for full_name, email, role, _kind in demo.DEMO_ACCOUNTS:
             label = dict(demo.Role.choices)[role]
             self.stdout.write(f"  {label:<40} {email:<36} ({full_name})")
