@@ -10,6 +10,8 @@ import io
 import os
 import zipfile
 
+from scaffolding.core.untrusted import TooLarge, check_zip_bounds
+
 TEXT_EXTENSIONS = frozenset(
     {"", ".txt", ".text", ".md", ".markdown", ".rst", ".csv", ".tsv", ".html", ".htm"}
 )
@@ -23,6 +25,13 @@ class DocumentError(ValueError):
 def extract_text(filename: str, data: bytes) -> str:
     """The text of a document, chosen by the file name's extension."""
     extension = os.path.splitext(filename)[1].lower()
+    if extension in DOCUMENT_EXTENSIONS:
+        try:
+            check_zip_bounds(data)
+        except TooLarge as error:
+            raise DocumentError(
+                f"{filename}: too large to check ({error}); split it into smaller files"
+            ) from None
     if extension == ".docx":
         return _docx_text(filename, data)
     if extension == ".odt":

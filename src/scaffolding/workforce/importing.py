@@ -121,6 +121,15 @@ def read_table(filename: str, data: bytes) -> tuple[list[str], list[tuple[int, l
 def _xlsx_rows(data: bytes):
     from openpyxl import load_workbook
 
+    from scaffolding.core.untrusted import TooLarge, check_zip_bounds
+
+    try:
+        check_zip_bounds(data)
+    except TooLarge as error:
+        raise FileProblem(
+            f"This workbook is too large to read ({error}). Split it into smaller files."
+        ) from None
+
     try:
         # data_only=False keeps formulas as text ("=SUM(...)") so they can be refused.
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
