@@ -11,6 +11,7 @@ marks (a person's own words: reported, never offered for rewriting).
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -376,7 +377,20 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: in
 def check(text: str, glossary: Glossary | None = None) -> list[Finding]:
     """Findings in ``text``, sorted by start offset and never overlapping."""
     glossary = glossary if glossary is not None else load_default_glossary()
-    return check_with_matcher(text, glossary.matcher)
+    return check_with_matcher(text, matcher_for(glossary))
+
+
+# One compiled matcher per glossary object, dropped with it. Kept here, not on the
+# Glossary, so that glossary.py never imports this module (no import circle).
+_MATCHERS: weakref.WeakKeyDictionary[Glossary, Matcher] = weakref.WeakKeyDictionary()
+
+
+def matcher_for(glossary: Glossary) -> Matcher:
+    """The compiled matcher for a glossary's enabled rules, built on first use."""
+    matcher = _MATCHERS.get(glossary)
+    if matcher is None:
+        matcher = _MATCHERS[glossary] = Matcher(glossary.enabled_rules)
+    return matcher
 
 
 def check_with_matcher(text: str, matcher: Matcher) -> list[Finding]:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -246,7 +246,7 @@ def _rule_from_dict(data: Any, position: int) -> Rule:
 
 
 class Glossary:
-    """An immutable, ordered set of rules with a compiled matcher built on first use."""
+    """An immutable, ordered set of rules (``core.matcher_for`` compiles them once)."""
 
     def __init__(self, rules: Iterable[Rule]):
         self.rules: tuple[Rule, ...] = tuple(rules)
@@ -308,13 +308,6 @@ class Glossary:
             else:
                 merged[override["id"]] = dict(override)
         return Glossary.from_rules(list(merged.values()))
-
-    @cached_property
-    def matcher(self):
-        # Imported here to keep the module graph one-way (core depends on glossary).
-        from scaffolding.language.core import Matcher
-
-        return Matcher(self.enabled_rules)
 
 
 def _rules_list(data: Any) -> list:
