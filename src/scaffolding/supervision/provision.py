@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from django.db.models import Count, Exists, OuterRef, Q
 
+from scaffolding.core.downloads import neutralise
 from scaffolding.workforce.models import Person
 
 from . import cadence
@@ -153,6 +154,10 @@ HEADER = [
 
 
 def table_rows(data: dict) -> list[list]:
+    return [[neutralise(cell) for cell in row] for row in _raw_rows(data)]
+
+
+def _raw_rows(data: dict) -> list[list]:
     return [
         [
             row.organisation,
@@ -191,8 +196,8 @@ def as_xlsx(data: dict) -> bytes:
     for item in data["untrained"]:
         untrained.append(
             [
-                item["facilitator__full_name"],
-                item["facilitator__organisation__name"],
+                neutralise(item["facilitator__full_name"]),
+                neutralise(item["facilitator__organisation__name"]),
                 item["sessions"],
             ]
         )
