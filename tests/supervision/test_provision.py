@@ -108,3 +108,26 @@ def test_unknown_format_is_not_found(world, client_for):
         reverse("supervision:provision_export", args=["docx"])
     )
     assert response.status_code == 404
+
+
+def test_downloads_keep_formula_like_names_as_text(world, client_for):
+    """A name beginning with = must not become a live formula in a spreadsheet."""
+    _setup(world)
+    evil = '=HYPERLINK("http://e.example")'
+    supervisor = world.people["supervisor"]
+    supervisor.full_name = evil
+    supervisor.save()
+    organisation = world.people["practitioner"].organisation
+    organisation.name = "@SUM(A1)"
+    organisation.save()
+    client = client_for("promise_lead")
+
+    body = client.get(reverse("supervision:provision_export", args=["csv"])).content.decode()
+    organisations = [row[0] for row in csv.reader(io.StringIO(body))]
+    assert "'@SUM(A1)" in organisations and "@SUM(A1)" not in organisations
+
+    response = client.get(reverse("supervision:provision_export", args=["xlsx"]))
+    workbook = load_workbook(io.BytesIO(response.content))
+    cells = [c.value for sheet in workbook for row in sheet.iter_rows() for c in row]
+    assert "'" + evil in cells and "'@SUM(A1)" in cells
+    assert not [c for c in cells if isinstance(c, str) and c.startswith(("=", "@"))]

@@ -11,21 +11,9 @@ from decimal import Decimal
 from django.http import HttpResponse
 from openpyxl import Workbook
 
+from scaffolding.core.downloads import neutralise
+
 FORMATS = ("csv", "xlsx")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, (int, float, Decimal)):
-        return value
-    text = str(value)
-    if text.startswith(_FORMULA_STARTS):
-        return "'" + text
-    return text
 
 
 def table_response(filename: str, headers: list[str], rows, fmt: str) -> HttpResponse:
