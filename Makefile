@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The web server and the background worker (db_worker) together; Ctrl-C stops both.
 run: install
 	$(DEV_ENV) $(BIN)/scaffolding migrate --no-input
 	$(DEV_ENV) SCAFFOLDING_SITE_URL=http://$(HOST):$(PORT) $(BIN)/scaffolding demo-data --if-missing
