@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "scaffolding.language.apps.LanguageConfig",
     "scaffolding.progress",
     "scaffolding.supervision",
+    "scaffolding.voice",
 ]
 
 MIDDLEWARE = [

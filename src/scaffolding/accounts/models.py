@@ -80,9 +80,8 @@ class Team(models.Model):
 class Role(models.TextChoices):
     """What a person does in Scaffolding; each role sees only what it needs.
 
-    Young people will join as a role of their own with the voice work: adding one
-    means a choice here, its rules in `accounts.rules` and a row in the
-    permission matrix tests.
+    Adding a role means a choice here, its rules in `accounts.rules` and a row in
+    the permission matrix tests.
     """
 
     PRACTITIONER = "practitioner", "Practitioner"
@@ -91,6 +90,8 @@ class Role(models.TextChoices):
     LEARNING_LEAD = "learning_lead", "Learning and workforce development lead"
     PROMISE_LEAD = "promise_lead", "Promise lead"
     PARTNERSHIP_ADMIN = "partnership_admin", "Partnership admin"
+    # Children, young people and care experienced adults: their own story, their say.
+    YOUNG_PERSON = "young_person", "Young person"
 
 
 class CarerKind(models.TextChoices):

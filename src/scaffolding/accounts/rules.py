@@ -30,6 +30,7 @@ is_supervisor = has_role(Role.SUPERVISOR)
 is_learning_lead = has_role(Role.LEARNING_LEAD)
 is_promise_lead = has_role(Role.PROMISE_LEAD)
 is_partnership_admin = has_role(Role.PARTNERSHIP_ADMIN)
+is_young_person = has_role(Role.YOUNG_PERSON)
 
 
 @rules.predicate

@@ -1,0 +1,111 @@
+"""The partnership boundary: one base for every model that belongs to a partnership.
+
+Every such model stores its partnership in a real column, even when it also
+belongs to a parent (a learning record to a person, a story item to a young
+person). The column is copied from the parent on save, so reading
+``obj.partnership_id`` never costs a query and every list can be scoped with one
+indexed filter, the same way everywhere:
+
+    class StoryItem(PartnershipOwned):
+        partnership_from = "young_person"      # copied from the parent on save
+        young_person = models.ForeignKey(YoungPerson, ...)
+
+    StoryItem.objects.for_user(request.user)          # the user's partnership only
+    StoryItem.objects.in_partnership(partnership_id)
+    get_for_user(request.user, StoryItem.objects, pk=pk)   # the object or 404
+
+Views never write ``partnership_id=`` filters by hand (a test reads every views
+module and fails on one); they go through these helpers.
+
+``core`` is the ground floor and imports no domain app: the partnership model is
+named by its label.
+"""
+
+from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+PARTNERSHIP_MODEL = "accounts.Partnership"
+
+
+class PartnershipQuerySet(models.QuerySet):
+    def in_partnership(self, partnership_id: int | None):
+        if partnership_id is None:
+            return self.none()
+        return self.filter(partnership_id=partnership_id)
+
+    def for_user(self, user):
+        """Rows of the signed-in user's partnership; nothing for anyone outside one."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.in_partnership(getattr(user, "partnership_id", None))
+
+
+PartnershipManager = models.Manager.from_queryset(PartnershipQuerySet)
+
+
+class PartnershipOwned(models.Model):
+    """Abstract base: a row that belongs to exactly one partnership.
+
+    Set ``partnership_from`` to the name of a foreign key whose target is itself
+    partnership-owned, and the partnership is copied from it on save (and must
+    agree with it: a row can never point across the boundary).
+    """
+
+    partnership = models.ForeignKey(PARTNERSHIP_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    partnership_from: str | None = None
+
+    objects = PartnershipManager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.stamp_partnership()
+        super().save(*args, **kwargs)
+
+    def stamp_partnership(self):
+        """Copy the partnership from the parent, refusing a parent of another partnership."""
+        if not self.partnership_from:
+            return
+        parent = getattr(self, self.partnership_from)
+        if parent is None:
+            return
+        if self.partnership_id is None:
+            self.partnership_id = parent.partnership_id
+        elif self.partnership_id != parent.partnership_id:
+            raise ValueError(
+                f"{type(self).__name__}.{self.partnership_from} belongs to another partnership."
+            )
+
+    def get_additional_data(self):
+        """What the change history keeps beside each entry, to filter it per partnership."""
+        return {"partnership_id": self.partnership_id}
+
+
+def get_for_user(user, queryset, perm: str | None = None, **lookup):
+    """One object from the user's partnership that the user may see, else 404.
+
+    404 rather than 403, so that nobody learns that a record of another
+    partnership, or one their role may not see, exists.
+    """
+    if hasattr(queryset, "for_user"):
+        queryset = queryset.for_user(user)
+    obj = get_object_or_404(queryset, **lookup)
+    if getattr(obj, "partnership_id", None) != getattr(user, "partnership_id", None):
+        raise Http404("Not found in your partnership.")
+    if perm and not user.has_perm(perm, obj):
+        raise Http404("Not found.")
+    return obj
+
+
+def tenant_models():
+    """Every installed concrete model on the partnership base (for tests and checks)."""
+    from django.apps import apps
+
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, PartnershipOwned) and not model._meta.abstract
+    ]
