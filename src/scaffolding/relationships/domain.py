@@ -23,6 +23,7 @@ from .models import (
     DEFAULT_EMERGENCY_REVIEW_DAYS,
     KeptRelationship,
     Kind,
+    LocalPolicy,
     Move,
     PersonWhoMatters,
     Settings,
@@ -277,6 +278,32 @@ def next_supervision_dates(person_ids, on=None) -> dict:
     for person_id, held_on in rows:
         found.setdefault(person_id, held_on)
     return found
+
+
+# Local policies and settings -------------------------------------------------------------
+
+
+def save_policy(policy: LocalPolicy, *, by) -> LocalPolicy:
+    """Save a policy in the partnership of the person saving it."""
+    if policy.partnership_id is None:
+        policy.partnership_id = by.partnership_id
+    policy.updated_by = by
+    policy.save()
+    return policy
+
+
+def save_settings(settings: Settings, *, by) -> Settings:
+    if settings.partnership_id is None:
+        settings.partnership_id = by.partnership_id
+    settings.save()
+    return settings
+
+
+def blanket_bans(partnership_id):
+    """Local policies marked as blanket bans (shown against 001 Ongoing Relationships)."""
+    return LocalPolicy.objects.in_partnership(partnership_id).filter(
+        stance=LocalPolicy.Stance.BLANKET_BAN
+    )
 
 
 # Young people a user may see -----------------------------------------------------------

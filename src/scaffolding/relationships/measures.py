@@ -133,6 +133,16 @@ def moved_on_with_agreed_plans(partnership_id: int, on: date) -> tuple[int, int]
     return moved_on - still_open, moved_on
 
 
+def shown(definition: dict, numerator: int, denominator: int) -> str:
+    """A figure in words: a percentage, or a rate such as "0.42 moves per young person"."""
+    if not denominator:
+        return "Nothing to count yet"
+    unit = definition.get("unit", "%")
+    if unit == "%":
+        return f"{round(100 * numerator / denominator, 1)}%"
+    return f"{numerator / denominator:.2f} {unit}"
+
+
 LIVE_MEASURES = [
     {
         "key": "brothers-and-sisters-living-together",

@@ -108,7 +108,7 @@ class PersonWhoMatters(PartnershipOwned):
         return self.ended_at is None
 
     @property
-    def is_sibling(self) -> bool:
+    def is_brother_or_sister(self) -> bool:
         return self.kind == Kind.SIBLING
 
 
