@@ -56,6 +56,8 @@ class PersonForm(forms.ModelForm):
 
     def __init__(self, *args, workers=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["name"].error_messages["required"] = "Write their name."
+        self.fields["kind"].error_messages["required"] = "Say who they are to you."
         self.fields["wants"].choices = Wants.choices
         self.fields["wants"].required = False
         if self.instance.pk and self.instance.lives_together is not None:
@@ -79,9 +81,16 @@ class PersonForm(forms.ModelForm):
 
 
 class TimeTogetherForm(forms.Form):
-    on = forms.DateField(label="When?", widget=DATE)
+    on = forms.DateField(
+        label="When?",
+        widget=DATE,
+        error_messages={"required": "Say when.", "invalid": "Give a date, like 5 May 2026."},
+    )
     what = forms.CharField(
-        label="What did you do?", max_length=200, help_text="For example, went to the park."
+        label="What did you do?",
+        max_length=200,
+        help_text="For example, went to the park.",
+        error_messages={"required": "Say what you did."},
     )
     notes = forms.CharField(
         label="Anything else?", required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -221,12 +230,15 @@ class ReviewForm(forms.ModelForm):
 
 class AgreePlanForm(forms.Form):
     what_they_want = forms.CharField(
-        label="What the young person wants", widget=forms.Textarea(attrs={"rows": 3})
+        label="What the young person wants",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say what the young person wants."},
     )
     how_it_continues = forms.CharField(
         label="How the relationship continues",
         help_text="For example, a card at birthdays and a visit each school holiday.",
         widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say how the relationship continues."},
     )
 
 
