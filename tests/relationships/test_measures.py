@@ -229,3 +229,37 @@ def test_a_rate_is_shown_as_a_rate_not_a_percentage():
     assert value.shown == "0.83 moves per young person"
     value.unit = "%"
     assert value.shown == "83.3%"
+
+
+def test_blanket_bans_are_shown_against_ongoing_relationships(world, client_for):
+    from django.core.management import call_command
+    from django.urls import reverse
+
+    from scaffolding.relationships.models import LocalPolicy
+
+    call_command("load-framework", stdout=__import__("io").StringIO())
+    client = client_for("promise_lead")
+    page = client.get(reverse("progress:overview")).content.decode()
+    assert "Standing in the way" not in page
+    for title, stance in (
+        ("No keeping in touch after leaving", "blanket_ban"),
+        ("Sleepovers", "enabling"),
+    ):
+        LocalPolicy.objects.create(
+            partnership=world.partnership,
+            title=title,
+            covers="x",
+            stance=stance,
+            review_on=date(2027, 1, 1),
+        )
+    LocalPolicy.objects.create(
+        partnership=world.other_partnership,
+        title="Farhill ban",
+        covers="x",
+        stance="blanket_ban",
+        review_on=date(2027, 1, 1),
+    )
+    page = client.get(reverse("progress:overview")).content.decode()
+    assert "Blanket ban on relationships: No keeping in touch after leaving" in page
+    assert "Ongoing Relationships" in page
+    assert "Sleepovers" not in page and "Farhill ban" not in page

@@ -50,8 +50,8 @@ class LiveValue:
         return QUESTIONS.get(self.question, self.question)
 
 
-def discover() -> list[tuple[str, dict]]:
-    """(app label, measure definition) for every live measure, in INSTALLED_APPS order."""
+def discover(name: str = "LIVE_MEASURES") -> list[tuple[str, dict]]:
+    """(app label, definition) for every entry of ``name`` in the apps' measures modules."""
     found = []
     for config in apps.get_app_configs():
         if not config.name.startswith("scaffolding."):
@@ -63,7 +63,7 @@ def discover() -> list[tuple[str, dict]]:
             if error.name != module_name:
                 raise
             continue
-        for definition in getattr(module, "LIVE_MEASURES", []):
+        for definition in getattr(module, name, []):
             found.append((config.verbose_name or config.label, definition))
     return found
 
@@ -85,3 +85,36 @@ def compute_all(partnership_id: int, on) -> list[LiveValue]:
             )
         )
     return values
+
+
+@dataclass
+class ItemFlag:
+    """Something an app knows that stands against a framework item (by its code)."""
+
+    item_code: str
+    text: str
+    app: str
+    items: list
+
+
+def item_flags(partnership_id: int) -> list[ItemFlag]:
+    """Flags the apps raise against items (``ITEM_FLAGS`` in their measures module).
+
+    Each definition is ``{"item_code": ..., "compute": f(partnership_id) -> [text, ...]}``.
+    The partnership's items with that code are attached, so a flag links to them.
+    """
+    from .models import FrameworkItem
+
+    raised = []
+    for app, definition in discover("ITEM_FLAGS"):
+        for text in definition["compute"](partnership_id):
+            raised.append(ItemFlag(definition["item_code"], text, app, []))
+    if raised:
+        items = FrameworkItem.objects.filter(
+            partnership_id=partnership_id, code__in={flag.item_code for flag in raised}
+        ).select_related("framework")
+        for item in items:
+            for flag in raised:
+                if flag.item_code == item.code:
+                    flag.items.append(item)
+    return raised

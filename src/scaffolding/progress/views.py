@@ -65,6 +65,7 @@ def overview(request):
         {
             "page_title": "Progress on The Promise",
             "summaries": summaries,
+            "flags": live.item_flags(request.user.partnership_id),
             "steps": STEPS,
             "scale": ASSESSMENT_SCALE,
             "since": quarter_start(today),

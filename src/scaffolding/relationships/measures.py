@@ -11,7 +11,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 
 from scaffolding.voice.models import LinkKind, WorkerLink, YoungPerson
 
-from .models import Kind, Move, PersonWhoMatters, StayingInTouchPlan, Wants
+from .models import Kind, LocalPolicy, Move, PersonWhoMatters, StayingInTouchPlan, Wants
 
 YEAR = timedelta(days=365)
 
@@ -203,3 +203,19 @@ LIVE_MEASURES = [
         "compute": moved_on_with_agreed_plans,
     },
 ]
+
+
+def blanket_bans(partnership_id: int) -> list[str]:
+    """Local policies marked as blanket bans: 001 asks for none (one query)."""
+    titles = (
+        LocalPolicy.objects.in_partnership(partnership_id)
+        .filter(stance=LocalPolicy.Stance.BLANKET_BAN)
+        .order_by("title")
+        .values_list("title", flat=True)
+    )
+    return [f"Blanket ban on relationships: {title}" for title in titles]
+
+
+# Shown on the progress overview against the item with this code (001 Ongoing Relationships:
+# "no blanket policies or guidance that prevent the maintenance of relationships").
+ITEM_FLAGS = [{"item_code": "ongoing-relationships", "compute": blanket_bans}]
