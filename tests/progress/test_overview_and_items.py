@@ -226,8 +226,9 @@ def test_overview_and_item_page_query_counts(world, client_for, django_assert_nu
     client = client_for("supervisor")
     # Session, user, frameworks, items with initiative counts, assessments, the user's
     # own and group permissions (Django's backend, for the "manage" links), the user's own
-    # register entry (other apps' navigation rules ask for it once), partnership name.
-    with django_assert_num_queries(9):
+    # register entry (other apps' navigation rules ask for it once), partnership name, and
+    # the flags other apps raise against items (relationships: blanket-ban policies).
+    with django_assert_num_queries(10):
         client.get(reverse("progress:overview"))
     # Session, user, item, assessments with recorders, initiatives, measures, their points,
     # stories, two permission queries, the user's register entry and the partnership name.
