@@ -178,28 +178,8 @@ MEASURES = [
         2.1,
         ["family-6"],
     ),
-    (
-        "Brothers and sisters living together",
-        "%",
-        Question.BETTER_OFF,
-        True,
-        "61",
-        "80",
-        61,
-        1.1,
-        ["care-3"],
-    ),
-    (
-        "Moves of home in the last year (per child, average)",
-        "moves",
-        Question.BETTER_OFF,
-        False,
-        "1.4",
-        "0.5",
-        1.4,
-        -0.06,
-        ["care-6"],
-    ),
+    # Brothers and sisters living together and moves of home are no longer typed in:
+    # the relationships app counts them live from young people's records.
     (
         "Listening Circle sessions held",
         "sessions",
