@@ -5,6 +5,7 @@ Words a young person reads are short and kind (reading age 9 or less).
 
 from django import forms
 
+from .domain import PLAN_FIELDS, plan_errors
 from .models import Kind, LocalPolicy, Move, PersonWhoMatters, Settings, Wants
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -58,6 +59,7 @@ class PersonForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["name"].error_messages["required"] = "Write their name."
         self.fields["kind"].error_messages["required"] = "Say who they are to you."
+        self.fields["kind"].choices = [("", "Choose one"), *Kind.choices]
         self.fields["wants"].choices = Wants.choices
         self.fields["wants"].required = False
         if self.instance.pk and self.instance.lives_together is not None:
@@ -144,12 +146,15 @@ class MoveForm(forms.ModelForm):
             ),
         }
 
-    plan_fields = ["told_on", "how_told", "what_they_wanted"]
-
     def __init__(self, *args, people=(), **kwargs):
         super().__init__(*args, **kwargs)
         if "kind" in self.fields:
             self.fields["kind"].choices = Move.Kind.choices
+        # The plan is needed for a planned move; an emergency move may give a date instead.
+        emergency = self.is_bound and self.data.get("kind") == Move.Kind.EMERGENCY
+        for name, message in PLAN_FIELDS.items():
+            self.fields[name].required = not emergency
+            self.fields[name].error_messages["required"] = message
         self.people = list(people)
         for person in self.people:
             self.fields[f"keep_{person.pk}"] = forms.BooleanField(
@@ -163,7 +168,21 @@ class MoveForm(forms.ModelForm):
         self.kept_errors = []
 
     def move_fields(self):
-        return [self[name] for name in self.Meta.fields]
+        return [
+            self[name]
+            for name in ("kind", "moved_on", "from_home", "to_home")
+            if name in self.fields
+        ]
+
+    def plan_fields(self):
+        return [
+            self[name]
+            for name in self.Meta.fields
+            if name in PLAN_FIELDS or name in ("moving_with", "belongings", "pets", "school")
+        ]
+
+    def due_fields(self):
+        return [self[name] for name in ("plan_due_by",) if name in self.fields]
 
     def kept_rows(self):
         return [
@@ -177,6 +196,14 @@ class MoveForm(forms.ModelForm):
                 self.add_error(
                     f"how_{person.pk}", f"Say how the relationship with {person.name} is kept."
                 )
+        # Every missing part of the plan at once (the domain checks again when saving).
+        kind = data.get("kind", Move.Kind.PLANNED)
+        if kind:
+            ticked = [p for p in self.people if data.get(f"keep_{p.pk}")]
+            errors = plan_errors(kind, data, ticked, bool(self.people))
+            self.add_domain_errors(
+                {field: [message] for field, message in errors.items() if field not in self.errors}
+            )
         return data
 
     def kept(self):
