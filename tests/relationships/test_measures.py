@@ -263,3 +263,12 @@ def test_blanket_bans_are_shown_against_ongoing_relationships(world, client_for)
     assert "Blanket ban on relationships: No keeping in touch after leaving" in page
     assert "Ongoing Relationships" in page
     assert "Sleepovers" not in page and "Farhill ban" not in page
+
+
+def test_the_figures_page_shows_each_measure_in_words(table, world, client_for):
+    from django.urls import reverse
+
+    page = client_for("promise_lead").get(reverse("relationships:figures")).content.decode()
+    for definition in measures.LIVE_MEASURES:
+        assert definition["name"] in page
+    assert "moves for 6 young people" in page

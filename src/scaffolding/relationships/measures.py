@@ -149,6 +149,12 @@ def shown(definition: dict, numerator: int, denominator: int) -> str:
     return f"{numerator / denominator:.2f} {unit}"
 
 
+def counted(definition: dict, numerator: int, denominator: int) -> str:
+    """What was counted, in words: "11 of 18", or as the measure describes it."""
+    words = definition.get("counted", "{numerator} of {denominator}")
+    return words.format(numerator=numerator, denominator=denominator)
+
+
 LIVE_MEASURES = [
     {
         "key": "brothers-and-sisters-living-together",
@@ -170,6 +176,7 @@ LIVE_MEASURES = [
         "key": "moves-per-young-person",
         "name": "Moves of home per young person in the last year",
         "unit": "moves per young person",
+        "counted": "{numerator} moves for {denominator} young people",
         "question": "how_much",
         "higher_is_better": False,
         "compute": moves_per_young_person,

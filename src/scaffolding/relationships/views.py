@@ -530,6 +530,7 @@ def figures(request):
                 "numerator": numerator,
                 "denominator": denominator,
                 "shown": measures.shown(definition, numerator, denominator),
+                "counted": measures.counted(definition, numerator, denominator),
             }
         )
     return render(
