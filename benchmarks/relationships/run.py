@@ -34,7 +34,7 @@ def main() -> None:
     parser.add_argument("--people-each", type=int, default=15)
     parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--times-a-year", type=int, default=4, help="times together per person")
-    parser.add_argument("--workforce", type=int, default=2000)
+    parser.add_argument("--workforce", type=int, default=500)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--keep", action="store_true", help="keep the database file")
     args = parser.parse_args()

@@ -272,3 +272,12 @@ def test_the_figures_page_shows_each_measure_in_words(table, world, client_for):
     for definition in measures.LIVE_MEASURES:
         assert definition["name"] in page
     assert "moves for 6 young people" in page
+
+
+def test_the_command_prints_each_measure(table, world, capsys):
+    from django.core.management import call_command
+
+    call_command("relationships-figures", "lochside", on="2026-11-30")
+    out = capsys.readouterr().out
+    assert "Young people living with all their brothers and sisters: 33.3% (1 of 3)" in out
+    assert "Moves of home per young person in the last year: 0.83 moves per young person" in out
