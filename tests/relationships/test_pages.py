@@ -92,6 +92,20 @@ def test_a_young_person_sees_nothing_of_another_young_person(world, skye_account
     assert skye_account.get(reverse("relationships:plan", args=[rel["plan"].pk])).status_code == 404
 
 
+def test_an_unlinked_worker_sees_nothing(world, rel, client_for):
+    other = young_person(world, "Rory")
+    nana = PersonWhoMatters.objects.create(young_person=other, name="Nana", kind=Kind.GRANDPARENT)
+    client = client_for("practitioner")
+    for url in (
+        reverse("relationships:young_person", args=[other.pk]),
+        reverse("relationships:person", args=[nana.pk]),
+        reverse("relationships:add_time", args=[nana.pk]),
+        reverse("relationships:record_move", args=[other.pk]),
+    ):
+        assert client.get(url).status_code == 404
+    assert "Rory" not in client.get(reverse("relationships:home")).content.decode()
+
+
 def test_an_ended_link_closes_the_list(world, rel, client_for):
     young = rel["young_person"]
     young.links.filter(person=world.people["practitioner"]).update(ended_at=timezone.now())
