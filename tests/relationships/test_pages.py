@@ -190,7 +190,7 @@ def test_time_together(world, rel, client_for):
         and time.recorded_by == world.users["family_carer"]
     )
     page = client.get(reverse("relationships:person", args=[gran.pk])).content.decode()
-    assert "Baked scones" in page and "Time together" in page
+    assert "Baked scones" in page and "Family time with Gran" in page
     response = client.post(
         reverse("relationships:add_time", args=[gran.pk]), {"on": "", "what": ""}
     )

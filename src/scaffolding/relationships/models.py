@@ -33,6 +33,9 @@ class Kind(models.TextChoices):
     OTHER = "other", "Someone else"
 
 
+FAMILY = {Kind.SIBLING, Kind.PARENT, Kind.GRANDPARENT, Kind.AUNTIE_UNCLE}
+
+
 class Wants(models.TextChoices):
     """What the young person wants; "the same" is counted as seeing them as often as they want."""
 
@@ -106,6 +109,13 @@ class PersonWhoMatters(PartnershipOwned):
     @property
     def is_current(self) -> bool:
         return self.ended_at is None
+
+    @property
+    def time_words(self) -> str:
+        """How time together is named: "Family time" with family, else "Time with ..."."""
+        if self.kind in FAMILY:
+            return f"Family time with {self.name}"
+        return f"Time with {self.name}"
 
     @property
     def is_brother_or_sister(self) -> bool:

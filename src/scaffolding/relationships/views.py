@@ -198,13 +198,13 @@ def add_time(request, pk):
     form = TimeTogetherForm(request.POST or None, initial={"on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         domain.record_time_together(person, by=request.user, **form.cleaned_data)
-        messages.success(request, f"Saved your time with {person.name}.")
+        messages.success(request, f"Saved: {person.time_words}.")
         return redirect("relationships:person", pk=person.pk)
     return render(
         request,
         "relationships/form.html",
         {
-            "page_title": f"Time with {person.name}",
+            "page_title": person.time_words,
             "form": form,
             "cancel_url": reverse("relationships:person", args=[person.pk]),
         },
