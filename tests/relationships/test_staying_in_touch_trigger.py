@@ -81,3 +81,34 @@ def test_an_agreed_plan_and_a_later_move_on_gives_a_new_plan(world):
     worker.save()
     assert StayingInTouchPlan.objects.filter(status="open").count() == 1
     assert StayingInTouchPlan.objects.count() == 2
+
+
+def test_a_register_import_moving_someone_on_starts_plans_too(world):
+    """Imports update the register in bulk (no post_save); its own signal still reaches us."""
+    from datetime import date as day
+
+    from scaffolding.workforce import importing
+
+    worker = world.people["colleague"]
+    skye, rory = young_person(world, "Skye"), young_person(world, "Rory")
+    link(skye, worker)
+    link(rory, worker)
+    header = (
+        "staff_number,email,full_name,organisation,team,role_profile,job_title,"
+        "relationship,closeness,start_date,end_date,supervisor_staff_number"
+    )
+    line = (
+        f",{worker.email},Callum Colleague,Lochside Council,Throughcare,"
+        "Family support worker,,paid,regular_direct,2024-01-01,2026-12-20,"
+    )
+    data = f"{header}\n{line}\n".encode()
+    result = importing.plan_import(world.partnership.pk, "people", "roster.csv", data)
+    assert result.counts()["updated"] == 1
+    importing.save_people(world.partnership.pk, result, day(2026, 12, 1))
+    plans = StayingInTouchPlan.objects.order_by("young_person__called")
+    assert [p.young_person.called for p in plans] == ["Rory", "Skye"]
+    assert {p.moving_on_date for p in plans} == {day(2026, 12, 20)}
+    # The same file again: nothing more.
+    again = importing.plan_import(world.partnership.pk, "people", "roster.csv", data)
+    importing.save_people(world.partnership.pk, again, day(2026, 12, 2))
+    assert StayingInTouchPlan.objects.count() == 2

@@ -9,6 +9,7 @@ from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
 from scaffolding.workforce.models import Person
+from scaffolding.workforce.signals import people_changed
 
 from . import domain
 
@@ -32,3 +33,10 @@ def person_saved(sender, instance, created=False, raw=False, **kwargs):
         return
     old_end, old_team = previous
     domain.register_changed(instance, old_end_date=old_end, old_team_id=old_team)
+
+
+@receiver(people_changed, sender=Person, dispatch_uid="relationships-people-imported")
+def people_imported(sender, changes=(), **kwargs):
+    """A register import updated people in bulk: the same rule, person by person."""
+    for person, old_end, old_team in changes:
+        domain.register_changed(person, old_end_date=old_end, old_team_id=old_team)

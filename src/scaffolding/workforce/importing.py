@@ -27,6 +27,7 @@ from .models import (
     Relationship,
     TeamMembership,
 )
+from .signals import people_changed
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 50_000
@@ -414,13 +415,14 @@ def _person_action(existing, cleaned, lookups) -> str:
 @transaction.atomic
 def save_people(partnership_id: int, plan: Plan, on: date) -> dict:
     """Create and update register entries in one transaction; team changes keep history."""
-    creating, updating, moved = [], [], []
+    creating, updating, moved, changes = [], [], [], []
     for _, action, cleaned in plan.rows:
         fields = {f: cleaned[f] for f in PERSON_FIELDS}
         if action == "created":
             creating.append(Person(partnership_id=partnership_id, **fields))
         elif action == "updated":
             person = cleaned["existing"]
+            changes.append((person, person.end_date, person.team_id))
             if person.team_id != fields["team_id"]:
                 moved.append(person)
             if not fields["staff_number"]:
@@ -438,6 +440,9 @@ def save_people(partnership_id: int, plan: Plan, on: date) -> dict:
     ] + [TeamMembership(person=p, team_id=p.team_id, started_on=on) for p in moved if p.team_id]
     TeamMembership.objects.bulk_create(memberships, batch_size=1000)
     _set_supervisors(partnership_id, plan)
+    # Bulk updates send no post_save: tell the apps above (moved-on dates, team changes).
+    if changes:
+        people_changed.send(sender=Person, changes=changes)
     return plan.counts()
 
 
