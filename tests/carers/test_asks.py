@@ -132,7 +132,7 @@ def test_only_the_named_person_or_the_supervisor_it_passed_to_answers(world):
 
 
 def test_the_carer_sees_where_each_open_ask_is(world, client):
-    made = carers_world(world)
+    carers_world(world)
     sign_in(client, world.users["family_carer"])
     page = client.get(reverse("carers:home")).content.decode()
     assert "With Eilidh Practitioner, who answers by" in page
