@@ -9,6 +9,7 @@ from datetime import date
 from statistics import median
 
 from django.db.models import Count, F, Q
+from django.utils import timezone
 
 from .models import DELEGATED, AreaRule, Ask, Decision, ShortBreak
 from .workdays import working_days_between
@@ -67,7 +68,7 @@ def median_days_to_answer(partnership_id: int) -> float | None:
     """Median working days from an ask to its answer (answered asks only)."""
     rows = Ask.objects.in_partnership(partnership_id).filter(status=Ask.Status.ANSWERED)
     return _median(
-        working_days_between(asked.date(), answered.date())
+        working_days_between(timezone.localdate(asked), timezone.localdate(answered))
         for asked, answered in rows.values_list("asked_at", "answered_at")
     )
 
