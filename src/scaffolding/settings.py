@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "scaffolding.progress",
     "scaffolding.supervision",
     "scaffolding.voice",
+    "scaffolding.relationships",
     "scaffolding.carers",
 ]
 

@@ -37,6 +37,15 @@ class LiveValue:
         return round(100 * self.numerator / self.denominator, 1)
 
     @property
+    def shown(self) -> str | None:
+        """The figure in words: a percentage, or a rate such as "0.42 moves per young person"."""
+        if not self.denominator:
+            return None
+        if self.unit == "%":
+            return f"{self.percent}%"
+        return f"{self.numerator / self.denominator:.2f} {self.unit}"
+
+    @property
     def question_label(self) -> str:
         return QUESTIONS.get(self.question, self.question)
 

@@ -1,0 +1,49 @@
+from django.apps import AppConfig
+
+from scaffolding.core.navigation import NavItem
+
+
+class RelationshipsConfig(AppConfig):
+    name = "scaffolding.relationships"
+    label = "relationships"
+    verbose_name = "Relationships that matter"
+    navigation = [
+        NavItem(
+            "People who matter",
+            "relationships:home",
+            "relationships.use",
+            order=12,
+            description="The people and pets who matter to a young person, and time together.",
+        ),
+        NavItem(
+            "Staying in touch",
+            "relationships:staying_in_touch",
+            "relationships.list_staying_in_touch",
+            order=31,
+            description="Plans to agree when a worker or carer you supervise moves on.",
+        ),
+        NavItem(
+            "Brothers and sisters",
+            "relationships:siblings",
+            "relationships.view_siblings",
+            order=41,
+            description="Brothers and sisters living apart, why, and how often they meet.",
+        ),
+        NavItem(
+            "Relationship policies",
+            "relationships:policies",
+            "relationships.manage_policies",
+            order=43,
+            description="Local policies that help or get in the way of relationships.",
+        ),
+        NavItem(
+            "Relationships figures",
+            "relationships:figures",
+            "relationships.view_measures",
+            order=45,
+            description="Live measures: brothers and sisters, moves, trusted adults.",
+        ),
+    ]
+
+    def ready(self):
+        from . import signals  # noqa: F401  (listens to the workforce register)

@@ -1,0 +1,231 @@
+"""Every live measure against a hand-worked table (on 30 November 2026).
+
+Young people A–E are known since 2024; F since June 2026. Another partnership's
+rows sit beside them and must never count.
+
+- Living with all their brothers and sisters: 1 of 3. A yes; B one apart; C two
+  apart; D's only sister ended, and a brother was added after the day.
+- Apart, seeing them as often as wanted: 2 of 3. B's (same); C's (more, same).
+- Moves per young person: 5 of 6. C's move of 30 Nov 2025 is outside the 365 days.
+- Moves with a transition plan: 2 of 5. A's planned move; B's emergency move, planned later.
+- Emergency moves reviewed in time: 1 of 3. A on time, B late, D never; C's not due yet.
+- Same trusted adult 12 months on: 2 of 5. A, and D whose link ends after the day;
+  B changed worker; C's link is not a named worker.
+- Moved on with agreed plans: 1 of 3. P1 all agreed; P2 one open; P3 agreed after the
+  day; P4 too long ago.
+"""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from scaffolding.progress import live
+from scaffolding.relationships import measures
+from scaffolding.relationships.models import Kind, Move, PersonWhoMatters, StayingInTouchPlan
+from scaffolding.voice.models import LinkKind, WorkerLink, YoungPerson
+
+from .helpers import young_person
+
+pytestmark = pytest.mark.django_db
+
+ON = date(2026, 11, 30)
+LONDON = ZoneInfo("Europe/London")
+
+
+def at(year, month, day):
+    return datetime(year, month, day, 12, tzinfo=LONDON)
+
+
+@pytest.fixture
+def table(world):
+    yp = {
+        name: young_person(world, name, created_at=at(2024, 1, 1))
+        for name in ("A", "B", "C", "D", "E")
+    }
+    yp["F"] = young_person(world, "F", created_at=at(2026, 6, 1))
+
+    def sibling(who, together, wants="", added=None, **extra):
+        return PersonWhoMatters.objects.create(
+            young_person=yp[who],
+            name=f"sibling of {who}",
+            kind=Kind.SIBLING,
+            lives_together=together,
+            wants=wants,
+            added_at=added or at(2025, 1, 1),
+            **extra,
+        )
+
+    sibling("A", True)
+    sibling("A", True)
+    sibling("B", True)
+    sibling("B", False, "same")
+    sibling("C", False, "more")
+    sibling("C", False, "same")
+    sibling("D", False, "same", ended_at=at(2026, 10, 1))
+    sibling("D", True, added=at(2026, 12, 1))
+    PersonWhoMatters.objects.create(
+        young_person=yp["E"], name="Jay", kind=Kind.FRIEND, added_at=at(2025, 1, 1)
+    )
+
+    def move(who, kind, moved_on, **extra):
+        return Move.objects.create(young_person=yp[who], kind=kind, moved_on=moved_on, **extra)
+
+    planned, emergency = Move.Kind.PLANNED, Move.Kind.EMERGENCY
+    move("A", planned, date(2026, 3, 1), plan_recorded_at=at(2026, 2, 1))
+    move(
+        "A",
+        emergency,
+        date(2026, 11, 1),
+        plan_due_by=date(2026, 11, 15),
+        review_due_by=date(2026, 11, 8),
+        reviewed_on=date(2026, 11, 5),
+    )
+    move(
+        "B",
+        emergency,
+        date(2026, 5, 1),
+        plan_recorded_at=at(2026, 5, 10),
+        review_due_by=date(2026, 5, 8),
+        reviewed_on=date(2026, 5, 20),
+    )
+    move(
+        "C",
+        emergency,
+        date(2026, 11, 28),
+        plan_due_by=date(2026, 12, 10),
+        review_due_by=date(2026, 12, 5),
+    )
+    move("C", planned, date(2025, 11, 30), plan_recorded_at=at(2025, 11, 1))
+    move(
+        "D",
+        emergency,
+        date(2026, 1, 10),
+        plan_due_by=date(2026, 2, 1),
+        review_due_by=date(2026, 1, 17),
+    )
+
+    workers = world.people
+    named = LinkKind.NAMED_WORKER
+    WorkerLink.objects.create(
+        young_person=yp["A"], person=workers["practitioner"], kind=named, linked_at=at(2025, 1, 1)
+    )
+    WorkerLink.objects.create(
+        young_person=yp["B"],
+        person=workers["practitioner"],
+        kind=named,
+        linked_at=at(2025, 1, 1),
+        ended_at=at(2026, 6, 1),
+    )
+    WorkerLink.objects.create(
+        young_person=yp["B"], person=workers["colleague"], kind=named, linked_at=at(2026, 6, 1)
+    )
+    WorkerLink.objects.create(
+        young_person=yp["C"],
+        person=workers["practitioner"],
+        kind=LinkKind.SOCIAL_WORKER,
+        linked_at=at(2025, 1, 1),
+    )
+    WorkerLink.objects.create(
+        young_person=yp["D"],
+        person=workers["colleague"],
+        kind=named,
+        linked_at=at(2025, 1, 1),
+        ended_at=at(2026, 12, 1),
+    )
+    WorkerLink.objects.create(
+        young_person=yp["F"], person=workers["practitioner"], kind=named, linked_at=at(2026, 6, 1)
+    )
+
+    def plan(who, person, created, agreed=None):
+        return StayingInTouchPlan.objects.create(
+            young_person=yp[who],
+            person=person,
+            person_name=person.full_name,
+            reason=StayingInTouchPlan.Reason.MOVED_ON,
+            created_at=created,
+            status="agreed" if agreed else "open",
+            agreed_at=agreed,
+        )
+
+    plan("A", workers["practitioner"], at(2026, 9, 1), at(2026, 10, 1))
+    plan("B", workers["practitioner"], at(2026, 9, 1), at(2026, 10, 5))
+    plan("C", workers["colleague"], at(2026, 10, 1), at(2026, 10, 2))
+    plan("D", workers["colleague"], at(2026, 10, 1))
+    plan("E", workers["supervisor"], at(2026, 11, 1), at(2026, 12, 2))
+    plan("A", workers["learning_lead"], at(2025, 6, 1), at(2025, 7, 1))
+
+    # Another partnership: a brother living together, a planned move, a named worker.
+    other = YoungPerson.objects.create(
+        partnership=world.other_partnership,
+        full_name="Other Young",
+        called="Other",
+        date_of_birth=date(2012, 1, 1),
+        created_at=at(2024, 1, 1),
+    )
+    PersonWhoMatters.objects.create(
+        young_person=other,
+        name="Bro",
+        kind=Kind.SIBLING,
+        lives_together=False,
+        wants="same",
+        added_at=at(2025, 1, 1),
+    )
+    Move.objects.create(
+        young_person=other, kind=planned, moved_on=date(2026, 6, 1), plan_recorded_at=at(2026, 5, 1)
+    )
+    WorkerLink.objects.create(
+        young_person=other, person=world.outsider_person, kind=named, linked_at=at(2025, 1, 1)
+    )
+    return yp
+
+
+@pytest.mark.parametrize(
+    "compute, expected",
+    [
+        (measures.siblings_living_together, (1, 3)),
+        (measures.siblings_apart_as_often_as_wanted, (2, 3)),
+        (measures.moves_per_young_person, (5, 6)),
+        (measures.moves_with_a_plan, (2, 5)),
+        (measures.emergency_moves_reviewed_in_time, (1, 3)),
+        (measures.same_trusted_adult, (2, 5)),
+        (measures.moved_on_with_agreed_plans, (1, 3)),
+    ],
+)
+def test_measure_matches_the_hand_worked_table(table, world, compute, expected):
+    assert compute(world.partnership.pk, ON) == expected
+
+
+def test_measures_are_counted_in_the_database(table, world, django_assert_max_num_queries):
+    with django_assert_max_num_queries(10):  # seven measures, at most two counts each, ten in all
+        for definition in measures.LIVE_MEASURES:
+            definition["compute"](world.partnership.pk, ON)
+
+
+def test_progress_finds_every_measure(table, world):
+    values = {value.key: value for value in live.compute_all(world.partnership.pk, ON)}
+    for definition in measures.LIVE_MEASURES:
+        assert definition["key"] in values
+    assert values["moves-per-young-person"].numerator == 5
+    assert values["same-trusted-adult-12-months-on"].app == "Relationships that matter"
+
+
+def test_nothing_to_count_is_zero_of_zero(world):
+    for definition in measures.LIVE_MEASURES:
+        assert definition["compute"](world.partnership.pk, ON) == (0, 0)
+
+
+def test_a_rate_is_shown_as_a_rate_not_a_percentage():
+    value = live.LiveValue(
+        key="k",
+        name="n",
+        unit="moves per young person",
+        question="how_much",
+        higher_is_better=False,
+        app="a",
+        numerator=5,
+        denominator=6,
+    )
+    assert value.shown == "0.83 moves per young person"
+    value.unit = "%"
+    assert value.shown == "83.3%"
