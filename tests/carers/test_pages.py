@@ -178,3 +178,31 @@ def test_the_social_worker_plans_a_short_break_for_the_carer(world, client):
     )
     assert response.status_code == 302
     assert ShortBreak.objects.get().carer == world.people["family_carer"]
+
+
+def test_a_short_break_with_someone_from_their_people_who_matter_counts_as_known(world, client):
+    from scaffolding.relationships.models import PersonWhoMatters
+
+    made = carers_world(world)
+    gran = PersonWhoMatters.objects.create(
+        young_person=made["jamie"], name="Gran", kind="grandparent"
+    )
+    someone_elses = PersonWhoMatters.objects.create(
+        young_person=made["robyn"], name="Robyn's aunt", kind="auntie_uncle"
+    )
+    sign_in(client, world.users["family_carer"])
+    url = reverse("carers:short_break_new", args=[made["jamie"].pk])
+    start = (timezone.localdate() + timedelta(days=5)).isoformat()
+    form = client.get(url).content.decode()
+    assert "Gran" in form and "Robyn&#x27;s aunt" not in form
+    data = {"kind": "short_break", "starts_on": start, "ends_on": start}
+    response = client.post(url, {**data, "person_who_matters": someone_elses.pk})
+    assert response.status_code == 200 and not ShortBreak.objects.exists()
+    response = client.post(url, {**data, "person_who_matters": gran.pk})
+    assert response.status_code == 302
+    planned = ShortBreak.objects.get()
+    assert (planned.person_who_matters, planned.with_name, planned.knows_already) == (
+        gran,
+        "Gran",
+        True,
+    )

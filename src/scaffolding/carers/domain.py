@@ -5,7 +5,7 @@ permission. Each change is atomic: nothing is ever half saved.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -462,13 +462,23 @@ def plan_short_break(
     **extra,
 ) -> ShortBreak:
     errors = {}
+    someone = extra.get("person_who_matters")
+    if someone is not None:
+        if young_person is None or someone.young_person_id != young_person.pk:
+            errors["person_who_matters"] = "Choose someone from this young person's list."
+        else:
+            # Someone on their list of people who matter is someone they already know.
+            knows_already = True
+            with_name = with_name.strip() or someone.name
     if ends_on < starts_on:
         errors["ends_on"] = "The end date must be on or after the start date."
     if kind != ShortBreak.Kind.TIME_AWAY:
         if young_person is None:
             errors["young_person"] = "Choose the young person."
-        if not with_name.strip() and extra.get("person_who_matters") is None:
-            errors["with_name"] = "Say who the young person will be with."
+        if not with_name.strip() and someone is None:
+            errors["with_name"] = (
+                "Choose someone from their people who matter, or give the name of someone new."
+            )
     if errors:
         raise ValidationError(errors)
     return ShortBreak.objects.create(
@@ -484,7 +494,3 @@ def plan_short_break(
         created_by=by_user,
         **extra,
     )
-
-
-def upcoming_short_breaks(carer: Person, today: date):
-    return ShortBreak.objects.filter(carer=carer, ends_on__gte=today - timedelta(days=0))

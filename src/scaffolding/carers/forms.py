@@ -342,6 +342,7 @@ class ShortBreakForm(forms.ModelForm):
         model = ShortBreak
         fields = [
             "kind",
+            "person_who_matters",
             "with_name",
             "knows_already",
             "young_person_say",
@@ -357,12 +358,16 @@ class ShortBreakForm(forms.ModelForm):
             "notes": SMALL_TEXT,
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, people_who_matter=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [
             c for c in ShortBreak.Kind.choices if c[0] != ShortBreak.Kind.TIME_AWAY
         ]
+        self.fields["person_who_matters"].queryset = people_who_matter
+        self.fields["person_who_matters"].empty_label = "Someone new (give their name below)"
         self.fields["with_name"].required = False
+        self.fields["with_name"].label = "Or the name of someone new"
+        self.fields["knows_already"].label = "The young person already knows them"
 
 
 class TimeAwayForm(forms.ModelForm):

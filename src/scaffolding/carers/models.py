@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 
 from scaffolding.core.tenancy import PartnershipOwned, PartnershipQuerySet
+from scaffolding.relationships.models import PersonWhoMatters
 from scaffolding.supervision.models import Session
 from scaffolding.voice.models import YoungPerson
 from scaffolding.workforce.models import Person
@@ -318,6 +319,15 @@ class ShortBreak(PartnershipOwned):
         related_name="short_breaks",
     )
     kind = models.CharField(max_length=20, choices=Kind.choices)
+    # Someone from the young person's people who matter, or a name for someone new.
+    person_who_matters = models.ForeignKey(
+        PersonWhoMatters,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="short_breaks",
+        verbose_name="someone from the young person's people who matter",
+    )
     with_name = models.CharField("who with", max_length=200, blank=True)
     knows_already = models.BooleanField("someone the young person already knows", default=False)
     young_person_say = models.TextField("what the young person says", blank=True)

@@ -392,7 +392,7 @@ def decision_debrief(request, pk):
 def short_break_new(request, pk):
     child = _young_person(request, pk, "carers.plan_short_break")
     person = _person(request)
-    form = ShortBreakForm(_posted(request))
+    form = ShortBreakForm(_posted(request), people_who_matter=child.people_who_matter.current())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
