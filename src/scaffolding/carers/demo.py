@@ -119,7 +119,7 @@ def build_demo(ctx) -> None:
             "young_person_view": "Everyone from my class is going. Please!",
             "friends_do": "Most of her class have had sleepovers this year.",
             "good_about_it": "Time with her friends, and being trusted.",
-            "worries": "Staying up very late; ordinary growing up.",
+            "worries": "Staying up very late.",
             "worry_kind": "ordinary",
             "safer": "A text at bedtime and collected at ten in the morning.",
             "carer_view": "Happy for her to go. I know Zara's mum.",

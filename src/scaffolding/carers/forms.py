@@ -29,11 +29,12 @@ class AreaRuleForm(forms.Form):
         choices=Who.choices,
         widget=forms.RadioSelect,
         required=False,
+        error_messages={"required": "Choose who decides."},
     )
     limits = forms.CharField(
         label="The limits (when the carer decides within limits)",
         required=False,
-        widget=SMALL_TEXT,
+        max_length=500,
     )
     ask_person = PersonChoice(
         label="Who answers (when the carer asks)",
@@ -54,6 +55,7 @@ class AreaRuleForm(forms.Form):
         area = self.initial.get("area") or self.data.get(self.add_prefix("area"))
         if area and area != Area.LOCAL:
             self.fields["label"].widget = forms.HiddenInput()
+            self.fields["who"].required = True
 
     @property
     def is_local(self) -> bool:
@@ -78,7 +80,8 @@ class AreaRuleForm(forms.Form):
         if area != Area.LOCAL:
             data["label"] = Area(area).label
         if not data.get("who"):
-            self.add_error("who", "Choose who decides.")
+            if "who" not in self.errors:
+                self.add_error("who", "Choose who decides.")
             return data
         rule = {**data}
         from .domain import check_rule
