@@ -48,9 +48,8 @@ def agreed_all(world, on=None):
     ]
 
 
-def carers_world(world):
-    if "carers" in world.extra:
-        return world.extra["carers"]
+def household(world):
+    """Jamie with Fergus as his carer and Eilidh as his social worker, an agreement in force."""
     from scaffolding.carers import domain
     from scaffolding.voice.models import LinkKind, WorkerLink, YoungPerson
 
@@ -84,6 +83,15 @@ def carers_world(world):
         review_on=timezone.localdate() + timedelta(days=180),
         by_user=world.users["practitioner"],
     )
+    return jamie, robyn, agreement
+
+
+def carers_world(world):
+    if "carers" in world.extra:
+        return world.extra["carers"]
+    from scaffolding.carers import domain
+
+    jamie, robyn, agreement = household(world)
     ask = domain.send_ask(
         jamie,
         asked_by=world.people["family_carer"],
