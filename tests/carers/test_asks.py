@@ -158,3 +158,15 @@ def test_someone_who_may_read_but_not_answer_cannot_post_an_answer(world, client
     assert client.post(url, {"answer": "yes"}).status_code == 403
     made["ask"].refresh_from_db()
     assert made["ask"].status == Ask.Status.WAITING
+
+
+def test_the_command_for_cron_runs_the_clock(world, capsys):
+    from django.core.management import call_command
+
+    made = carers_world(world)
+    late = made["ask"].due_on.toordinal() + 1
+    with time_machine.travel(datetime.combine(date.fromordinal(late), datetime.min.time(), UTC)):
+        call_command("run-ask-clock")
+    assert "Ask clock queued" in capsys.readouterr().out
+    made["ask"].refresh_from_db()
+    assert made["ask"].status == Ask.Status.ESCALATED
