@@ -11,6 +11,7 @@ from django.urls import reverse
 from scaffolding.carers import domain
 from scaffolding.carers.models import Area, Ask
 from scaffolding.carers.tasks import run_ask_clock
+from scaffolding.carers.workdays import add_working_days
 from tests.carers.fixtures import carers_world
 from tests.conftest import sign_in
 
@@ -111,6 +112,26 @@ def test_a_weekend_does_not_count_against_the_named_person(
     assert (ask.status, ask.reminded_at) == (Ask.Status.WAITING, None)
 
 
+def test_nothing_passes_on_at_the_weekend_and_monday_catches_up(
+    world, django_capture_on_commit_callbacks
+):
+    made = carers_world(world)
+    with at(10, 10), django_capture_on_commit_callbacks(execute=True):  # Tuesday
+        ask = domain.send_ask(
+            made["jamie"],
+            asked_by=world.people["family_carer"],
+            area=Area.HOLIDAYS_ABROAD,
+            question="Can Jamie go to Ireland?",
+        )
+    assert ask.due_on == date(2026, 11, 13)  # Friday
+    with at(14):  # Saturday: late, but nobody is passed an ask at the weekend
+        assert run_ask_clock.call() == {"reminded": 0, "escalated": 0}
+    with at(16):  # Monday catches up
+        assert run_ask_clock.call() == {"reminded": 1, "escalated": 1}
+    ask.refresh_from_db()
+    assert ask.status == Ask.Status.ESCALATED
+
+
 def test_an_answered_ask_is_never_reminded_or_passed_on(world, django_capture_on_commit_callbacks):
     made = carers_world(world)
     ask = _ask_abroad(world, made, django_capture_on_commit_callbacks)
@@ -164,8 +185,8 @@ def test_the_command_for_cron_runs_the_clock(world, capsys):
     from django.core.management import call_command
 
     made = carers_world(world)
-    late = made["ask"].due_on.toordinal() + 1
-    with time_machine.travel(datetime.combine(date.fromordinal(late), datetime.min.time(), UTC)):
+    late = add_working_days(made["ask"].due_on, 1)
+    with time_machine.travel(datetime.combine(late, datetime.min.time(), UTC)):
         call_command("run-ask-clock")
     assert "Ask clock queued" in capsys.readouterr().out
     made["ask"].refresh_from_db()

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from .models import Ask
+from .workdays import is_working_day
 
 
 def _link(ask: Ask) -> str:
@@ -47,6 +48,9 @@ def send_ask_notice(ask_id: int) -> bool:
 def run_ask_clock(on: str | None = None) -> dict:
     """Remind named people of asks due today; pass overdue asks to their supervisor."""
     today = date.fromisoformat(on) if on else timezone.localdate()
+    if not is_working_day(today):
+        # Nobody is reminded or passed an ask at the weekend; Monday's run catches up.
+        return {"reminded": 0, "escalated": 0}
     now = timezone.now()
     reminded, escalated = [], []
     with transaction.atomic():
