@@ -206,3 +206,41 @@ def test_a_short_break_with_someone_from_their_people_who_matter_counts_as_known
         "Gran",
         True,
     )
+
+
+def test_a_young_persons_page_runs_the_same_queries_however_many_records(world, client):
+    made = carers_world(world)
+    jamie, carer = made["jamie"], world.people["family_carer"]
+    sign_in(client, world.users["family_carer"])
+    url = reverse("carers:young_person", args=[jamie.pk])
+    _queries(client, url)
+    few = _queries(client, url)
+    for index in range(5):
+        domain.send_ask(jamie, asked_by=carer, area=Area.HOLIDAYS_ABROAD, question=f"Trip {index}")
+        domain.can_i(
+            jamie,
+            carer=carer,
+            by_user=world.users["family_carer"],
+            area=Area.HAIRCUTS,
+            views={"wants": f"get a haircut {index}", "young_person_view": "Yes"},
+            outcome="yes",
+            look_again_on=timezone.localdate(),
+        )
+        ShortBreak.objects.create(
+            carer=carer,
+            young_person=jamie,
+            kind="sleepover",
+            with_name="Gran",
+            starts_on=timezone.localdate(),
+            ends_on=timezone.localdate(),
+        )
+    domain.save_version(
+        jamie,
+        carers=[carer],
+        rules=area_rules(world),
+        agreed=agreed_all(world),
+        young_person_view="ok",
+        review_on=date(2027, 1, 1),
+        by_user=None,
+    )
+    assert _queries(client, url) == few
