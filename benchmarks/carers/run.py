@@ -236,6 +236,7 @@ def seed_households(ctx, count: int) -> None:
                 )
             for answered in (True, False):
                 asked_at = now - timedelta(days=rng.randint(1, 30))
+                took = rng.randint(0, 6)
                 asks.append(
                     Ask(
                         partnership_id=pid,
@@ -252,9 +253,9 @@ def seed_households(ctx, count: int) -> None:
                         status=Ask.Status.ANSWERED if answered else Ask.Status.WAITING,
                         answer="yes" if answered else "",
                         answered_by=child.social_worker if answered else None,
-                        answered_at=asked_at + timedelta(days=rng.randint(0, 6))
-                        if answered
-                        else None,
+                        answered_at=asked_at + timedelta(days=took) if answered else None,
+                        working_days_to_answer=min(took, 5) if answered else None,
+                        answered_in_time=took <= 5 if answered else None,
                     )
                 )
             decisions.append(
@@ -272,6 +273,7 @@ def seed_households(ctx, count: int) -> None:
                     backed=True,
                     started_at=now,
                     decided_at=now,
+                    days_to_decide=0,
                     look_again_on=today + timedelta(days=30),
                 )
             )

@@ -15,10 +15,14 @@
 | other  | a short break in another partnership              | nothing here             |
 """
 
+from collections import Counter
 from datetime import UTC, date, datetime, timedelta
+from statistics import median
 
 import pytest
 import time_machine
+from hypothesis import given
+from hypothesis import strategies as st
 
 from scaffolding.carers import domain, measures
 from scaffolding.carers.models import Area, Decision, ShortBreak, Who
@@ -60,6 +64,7 @@ def _decision(jamie, outcome, days):
         outcome=outcome,
         started_at=started,
         decided_at=started + timedelta(days=days) if outcome else None,
+        days_to_decide=days if outcome else None,
     )
 
 
@@ -155,3 +160,23 @@ def test_an_empty_partnership_counts_nothing(world):
     other = world.other_partnership.pk
     assert measures.figures(other, FRIDAY_13).median_answer_days is None
     assert measures.delegated_share(other, FRIDAY_13) == (0, 0)
+
+
+@given(st.lists(st.integers(0, 40), max_size=60))
+def test_the_median_from_grouped_counts_is_the_median(values):
+    counts = Counter(values)
+    expected = round(median(values), 1) if values else None
+    assert measures.median_of_counts(counts.items()) == expected
+
+
+def test_answering_keeps_the_working_days_and_whether_in_time(world):
+    from tests.carers.fixtures import household
+
+    jamie, _robyn, _agreement = household(world)
+    ask = _ask(world, jamie, 6, answered_day=12)  # Friday to the next Thursday
+    ask.refresh_from_db()
+    assert (ask.due_on, ask.working_days_to_answer, ask.answered_in_time) == (
+        date(2026, 11, 11),
+        4,
+        False,
+    )

@@ -28,7 +28,7 @@ from .models import (
     ShortBreak,
     Who,
 )
-from .workdays import add_working_days
+from .workdays import add_working_days, working_days_between
 
 DEFAULT_ANSWER_DAYS = 5
 # Workers who may write an agreement and whom a carer may ask.
@@ -296,6 +296,9 @@ def answer_ask(ask: Ask, *, by: Person, answer: str, text: str, now=None) -> Ask
     ask.answer_text = text.strip()
     ask.answered_by = by
     ask.answered_at = now
+    answered_on = timezone.localdate(now)
+    ask.working_days_to_answer = working_days_between(timezone.localdate(ask.asked_at), answered_on)
+    ask.answered_in_time = answered_on <= ask.due_on
     ask.status = Ask.Status.ANSWERED
     ask.save()
     decision = Decision.objects.filter(ask=ask).first()
@@ -308,6 +311,7 @@ def answer_ask(ask: Ask, *, by: Person, answer: str, text: str, now=None) -> Ask
         decision.outcome_detail = ask.answer_text
         decision.decided_by = by
         decision.decided_at = now
+        decision.days_to_decide = max(0, (now - decision.started_at).days)
         decision.backed = True
         decision.save()
     return ask
@@ -400,6 +404,7 @@ def can_i(
         decision.look_again_on = look_again_on
         decision.decided_by = carer
         decision.decided_at = now
+        decision.days_to_decide = 0
         decision.delegated = True
         decision.backed = True
         decision.save()

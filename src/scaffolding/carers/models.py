@@ -206,6 +206,9 @@ class Ask(PartnershipOwned):
         Person, on_delete=models.PROTECT, null=True, blank=True, related_name="asks_answered"
     )
     answered_at = models.DateTimeField(null=True, blank=True)
+    # Kept when answered, so the figures count rows instead of converting dates.
+    working_days_to_answer = models.PositiveSmallIntegerField(null=True, blank=True)
+    answered_in_time = models.BooleanField(null=True, blank=True)
 
     objects = AskQuerySet.as_manager()
 
@@ -278,6 +281,8 @@ class Decision(PartnershipOwned):
     backed = models.BooleanField("backed by the partnership", default=False)
     started_at = models.DateTimeField(default=timezone.now)
     decided_at = models.DateTimeField(null=True, blank=True)
+    # Whole days from starting the "Can I...?" to its decision, kept for the figures.
+    days_to_decide = models.PositiveIntegerField(null=True, blank=True)
     look_again_on = models.DateField("look again on", null=True, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
