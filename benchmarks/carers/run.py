@@ -211,8 +211,10 @@ def seed_households(ctx, count: int) -> None:
         Agreement.objects.bulk_create(agreements, batch_size=batch)
         rules, agreed, asks, decisions, breaks = [], [], [], [], []
         for agreement, child, carer in zip(agreements, children, carers, strict=True):
+            agreement.areas_listed = len(STANDARD_AREAS)
             for area in STANDARD_AREAS:
                 asked = rng.random() < 0.2
+                agreement.areas_delegated += 0 if asked else 1
                 rules.append(
                     AreaRule(
                         partnership_id=pid,
@@ -290,6 +292,9 @@ def seed_households(ctx, count: int) -> None:
                 )
             )
         AreaRule.objects.bulk_create(rules, batch_size=batch)
+        Agreement.objects.bulk_update(
+            agreements, ["areas_listed", "areas_delegated"], batch_size=batch
+        )
         AgreedBy.objects.bulk_create(agreed, batch_size=batch)
         Ask.objects.bulk_create(asks, batch_size=batch)
         Decision.objects.bulk_create(decisions, batch_size=batch)

@@ -179,6 +179,8 @@ def save_version(
         review_on=review_on,
         created_by=by_user,
         in_force_at=now if complete else None,
+        areas_listed=len(rules),
+        areas_delegated=sum(1 for rule in rules if rule["who"] in DELEGATED),
     )
     agreement.carers.set(carers)
     AreaRule.objects.bulk_create(

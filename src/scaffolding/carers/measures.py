@@ -8,19 +8,19 @@ duration when it is made, so a median is read from one GROUP BY (how many took
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 
-from .models import DELEGATED, AreaRule, Ask, Decision, ShortBreak
+from .models import Agreement, Ask, Decision, ShortBreak
 
 
 def delegated_share(partnership_id: int, on: date) -> tuple[int, int]:
     """(everyday areas carers decide, areas listed) across agreements in force."""
     row = (
-        AreaRule.objects.in_partnership(partnership_id)
-        .filter(agreement__status="in_force")
-        .aggregate(delegated=Count("pk", filter=Q(who__in=DELEGATED)), total=Count("pk"))
+        Agreement.objects.in_partnership(partnership_id)
+        .in_force()
+        .aggregate(delegated=Sum("areas_delegated"), total=Sum("areas_listed"))
     )
-    return row["delegated"], row["total"]
+    return row["delegated"] or 0, row["total"] or 0
 
 
 def asks_answered_in_time(partnership_id: int, on: date) -> tuple[int, int]:

@@ -77,6 +77,9 @@ class Agreement(PartnershipOwned):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     in_force_at = models.DateTimeField(null=True, blank=True)
+    # A version never changes once saved, so its counts are kept with it for the figures.
+    areas_listed = models.PositiveSmallIntegerField(default=0)
+    areas_delegated = models.PositiveSmallIntegerField(default=0)
     superseded_at = models.DateTimeField(null=True, blank=True)
 
     objects = AgreementQuerySet.as_manager()
@@ -93,7 +96,10 @@ class Agreement(PartnershipOwned):
                 name="one_agreement_in_force",
             ),
         ]
-        indexes = [models.Index(fields=["partnership", "status"])]
+        indexes = [
+            models.Index(fields=["partnership", "status"]),
+            models.Index(fields=["partnership", "young_person"]),
+        ]
 
     def __str__(self):
         return f"Agreement {self.version} for {self.young_person}"
@@ -214,9 +220,14 @@ class Ask(PartnershipOwned):
 
     class Meta:
         ordering = ["-asked_at"]
+        # Each list filters by partnership and one person or young person: lead with both.
         indexes = [
             models.Index(fields=["partnership", "status"]),
             models.Index(fields=["status", "due_on"]),
+            models.Index(fields=["partnership", "asked_by", "status"]),
+            models.Index(fields=["partnership", "named_person", "status"]),
+            models.Index(fields=["partnership", "escalated_to", "status"]),
+            models.Index(fields=["partnership", "young_person"]),
         ]
 
     def __str__(self):
@@ -295,7 +306,10 @@ class Decision(PartnershipOwned):
 
     class Meta:
         ordering = ["-started_at"]
-        indexes = [models.Index(fields=["partnership", "outcome"])]
+        indexes = [
+            models.Index(fields=["partnership", "outcome"]),
+            models.Index(fields=["partnership", "young_person"]),
+        ]
 
     def __str__(self):
         return f"Can {self.young_person} {self.wants[:60]}?"
@@ -346,7 +360,11 @@ class ShortBreak(PartnershipOwned):
 
     class Meta:
         ordering = ["-starts_on"]
-        indexes = [models.Index(fields=["partnership", "kind"])]
+        indexes = [
+            models.Index(fields=["partnership", "kind"]),
+            models.Index(fields=["partnership", "carer", "ends_on"]),
+            models.Index(fields=["partnership", "young_person"]),
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} from {self.starts_on:%-d %B %Y}"
