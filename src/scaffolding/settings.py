@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "scaffolding.supervision",
     "scaffolding.voice",
     "scaffolding.relationships",
+    "scaffolding.carers",
 ]
 
 MIDDLEWARE = [

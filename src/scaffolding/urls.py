@@ -9,6 +9,7 @@ urlpatterns = [
     path("progress/", include("scaffolding.progress.urls")),
     path("supervision/", include("scaffolding.supervision.urls")),
     path("relationships/", include("scaffolding.relationships.urls")),
+    path("carers/", include("scaffolding.carers.urls")),
 ]
 
 if settings.OIDC_ENABLED:

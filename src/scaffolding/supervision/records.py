@@ -130,3 +130,37 @@ def record_attendance(session: Session, people, attended_ids=None) -> None:
         elif current.attended != attended:
             current.attended = attended
             current.save(update_fields=["attended"])
+
+
+@transaction.atomic
+def book_session(
+    *,
+    partnership_id: int,
+    kind: str,
+    held_on,
+    facilitator,
+    attendees,
+    length_minutes: int = 60,
+    location: str = "",
+) -> Session:
+    """Book a session for other apps (a debrief after a hard day, say), invitations included.
+
+    A future date is booked as scheduled and everyone gets a calendar invitation
+    once the booking is saved; a past or today's date starts a draft record.
+    """
+    from .tasks import send_session_invitation
+
+    scheduled = held_on > timezone.localdate()
+    session = Session.objects.create(
+        partnership_id=partnership_id,
+        kind=kind,
+        status=Session.Status.SCHEDULED if scheduled else Session.Status.DRAFT,
+        held_on=held_on,
+        length_minutes=length_minutes,
+        location=location,
+        facilitator=facilitator,
+    )
+    record_attendance(session, [p for p in attendees if p is not None])
+    if scheduled:
+        transaction.on_commit(lambda: send_session_invitation.enqueue(session_id=session.pk))
+    return session

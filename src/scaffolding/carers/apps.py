@@ -1,0 +1,40 @@
+from django.apps import AppConfig
+
+from scaffolding.core.navigation import NavItem
+
+
+class CarersConfig(AppConfig):
+    name = "scaffolding.carers"
+    label = "carers"
+    verbose_name = "Family carers"
+    navigation = [
+        NavItem(
+            "Everyday decisions",
+            "carers:home",
+            "carers.use",
+            order=40,
+            description=(
+                'What family carers decide, asks and their clocks, "Can I...?" decisions '
+                "and short breaks."
+            ),
+        ),
+        NavItem(
+            "Carers' figures",
+            "carers:measures",
+            "carers.view_measures",
+            order=42,
+            description="How much is delegated to carers, asks answered in time, short breaks.",
+        ),
+    ]
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from . import models
+
+        auditlog.register(models.Agreement, m2m_fields={"carers"})
+        auditlog.register(models.AreaRule)
+        auditlog.register(models.AgreedBy)
+        auditlog.register(models.Ask)
+        auditlog.register(models.Decision)
+        auditlog.register(models.ShortBreak)
