@@ -4,6 +4,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Property tests check behaviour, not speed: a busy machine must not fail them on time.
+hypothesis_settings.register_profile("scaffolding", deadline=None)
+hypothesis_settings.load_profile("scaffolding")
 
 ROLES = [
     "practitioner",
