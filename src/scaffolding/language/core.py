@@ -42,6 +42,16 @@ MENTION_BEFORE = re.compile(
     r"|\bthe\s+(?:words?|terms?|phrases?|label|acronym)"
     r"|\b(?:words?|terms?|phrases?|language)\s+(?:like|such\s+as)"
     r"|\breplac(?:e|es|ed|ing)"
+    r"|\b(?:also|formerly|previously|sometimes|often|commonly|otherwise|once|historically"
+    r"|traditionally|still|now|usually|widely|generally)\s+(?:known|referred\s+to|described"
+    r"|termed)\s+as"
+    r"|\b(?:known|referred\s+to|termed)\s+as"
+    r"|\bused\s+to\s+(?:describe|refer\s+to)|\bto\s+refer\s+to"
+    r"|\b(?:like|such\s+as|including)\s+[\"'‘“][^\"'’”\n]{1,30}[\"'’”]\s*(?:,|and|or)\s*(?:and\s+|or\s+)?[\"'‘“]"
+    r"|\bcalled\s+(?:just|simply|only)|\bcalled\s*[\"'‘“]"
+    r"|\b(?:acronyms?|abbreviations?|jargon|labels?|expressions?|words?|terms?)\s+(?:like|such\s+as"
+    r"|including|e\.g\.)"
+    r"|\bas\s*[\"'‘“]"
     r"|\b(?:is|was|are|were)\s+not\s+(?:a\s+|an\s+)?"
     r"|\b(?:isn't|wasn't|aren't|weren't|isn’t|wasn’t|aren’t|weren’t)\s+(?:a\s+|an\s+)?"
     r")\s*[\"'‘“]?\s*\Z",
@@ -52,7 +62,49 @@ MENTION_WINDOW = 45
 # are far cheaper than the expression (measured: about 4x cheaper than a regex of them).
 MENTION_WORDS = (
     "longer", "not", "n't", "n’t", "never", "stop", "avoid", "instead", "rather", "word",
-    "term", "phrase", "label", "acronym", "language", "replac", "call",
+    "term", "phrase", "label", "acronym", "language", "replac", "call", "known", "referred",
+    "abbreviation", "jargon", "expression", "as", "like", "such", "including", "refer", "used",
+)  # fmt: skip
+# After the word: "Abscond. We prefer: run away", "'respite care' should have a new name".
+MENTION_AFTER = re.compile(
+    r"[\"'’”]?\s*(?:"
+    r"[.:]?\s*(?:we|I|they|young\s+people|children)\s+prefer\b"
+    r"|[.:,]?\s*(?:instead\s+(?:say|use|write)|say\s+instead|use\s+instead)\b"
+    # a quoted word, then what it is now called: "'Respite' has been replaced by..."
+    r"|(?<=[\"'’”])\s(?:is|are|was|were)\s+(?:now\s+)?(?:called|known\s+as|replaced|renamed)\b"
+    r"|(?<=[\"'’”])\s(?:has|have)\s+been\s+(?:replaced|renamed|dropped)\b"
+    r"|\s(?:is|are|was|were)\s+(?:now\s+|also\s+)?(?:called|known\s+as|referred\s+to\s+as)\s*[\"'‘“]"
+    r"|(?<=[\"'’”])\s+(?:is\s+|was\s+)?used\b"
+    r"|\s(?:should|must|needs?\s+to)\s+(?:have\s+a\s+(?:new\s+|different\s+|better\s+|kinder\s+)?"
+    r"name|be\s+(?:renamed|called|replaced|dropped))\b"
+    r")",
+    re.IGNORECASE,
+)
+MENTION_AFTER_WINDOW = 60
+# A glossary line: a short term at the start of a line or bullet, then a dash and its
+# replacement ("- Contact Centre – Family centre.").
+GLOSSARY_DASH = re.compile(r"[ \t][–—][ \t]")
+GLOSSARY_TERM_WORDS = 6
+# Titles of laws and published guidance are cited, not rewritten: "Looked After Children
+# (Scotland) Regulations 2009", "Care Planning, Placement and Case Review (2015)". A
+# capitalised match followed by more title words and then one of these is not reported.
+CITATION_AFTER = re.compile(
+    r"(?:(?:[ \t]+|[ \t]*[,:][ \t]*|[ \t]+[-–][ \t]+)(?:and|of|for|the|to|in|on|with|&"
+    r"|\((?:Scotland|England|Wales|Northern Ireland)\)|[A-Z][\w'’-]*|\d+))*?"
+    r"(?:[ \t]+|,[ \t]*)(?:(?:Act|Regulations|Rules|Order|Statistics)\b|(?i:statistics)\b"
+    r"|\(\d{4}\)|statutory guidance\b)"
+)
+CITATION_WINDOW = 120
+URL_HINT = re.compile(r"://|^www\.|@|\w\.(?:com|org|net|gov|scot|uk|co|io|info)(?:/|$)")
+WHITESPACE = re.compile(r"\s")
+# Words that start headings and list items, not names: "Emergency Placements", "Kinship
+# Placements", "Looked After Child Review". A run of these before a capitalised word on a
+# heading line makes it a heading, not a proper name ("Good Shepherd Centre Secure Unit").
+NAME_MARKERS = frozenset(
+    {"street", "road", "centre", "center", "house", "lodge", "park", "hall", "court", "farm",
+     "cottage", "close", "drive", "avenue", "lane", "crescent", "terrace", "gardens", "square",
+     "place", "way", "st", "ltd", "limited", "trust", "shepherd", "mary's", "academy", "primary",
+     "college", "school", "church", "hospital", "ward", "clinic"}
 )  # fmt: skip
 # Characters that IGNORECASE matches with an ASCII letter but .lower() does not turn into it.
 CASE_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
@@ -232,6 +284,12 @@ class Matcher:
             return False
         if not pattern.acronym and looks_like_name(text, start, end):
             return False
+        if in_url(text, start, end) or is_citation(text, start, end):
+            return False
+        if MENTION_AFTER.match(text, end, end + MENTION_AFTER_WINDOW) or is_glossary_line(
+            text, start, end
+        ):
+            return False
         window_start = max(0, start - MENTION_WINDOW)
         # The full expression is slow to try at every offset; most text has none of its words.
         before = text[window_start:start].lower()
@@ -269,7 +327,11 @@ def is_sentence_start(text: str, start: int) -> bool:
 
 
 def looks_like_name(text: str, start: int, end: int) -> bool:
-    """True for a capitalised trigger inside a proper name: "Mr Case", "Unit 4 Business Park"."""
+    """True for a capitalised trigger inside a proper name: "Mr Case", "Unit 4 Business Park".
+
+    Not on a heading or list-item line whose capitalised words are ordinary ones
+    ("### Emergency Placements", "2. The Legal Basis for Kinship Placements").
+    """
     word = text[start:end]
     if not word[:1].isupper() or word.isupper():
         return False
@@ -283,9 +345,75 @@ def looks_like_name(text: str, start: int, end: int) -> bool:
             and previous_word[:1].isupper()
             and not previous_word.isupper()
             and not is_sentence_start(text, previous.start(1))
+            and not _opens_quote(text, previous.start(1))
+            and not _heading_words(text, start)
         ):
             return True
     return NAME_FOLLOWER.match(text, end) is not None
+
+
+def _opens_quote(text: str, position: int) -> bool:
+    # “Temporary Placements”: the first capitalised word of a quoted phrase is no name.
+    before = text[max(0, position - 3) : position].rstrip(" \t")
+    return bool(before) and before[-1] in "\"'‘“«("
+
+
+def _heading_words(text: str, start: int) -> bool:
+    """True when ``start`` is on a heading or list-item line and no name word precedes it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    words = line.split()
+    if not words or len(words) > 18:
+        return False
+    marked = line[:1] in "#-•*·–—" or line[:1].isdigit()
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    if not marked and (line.endswith(".") or capitalised * 2 < len(words)):
+        return False
+    before = text[line_start:start].split()
+    return not any(
+        word.strip(",:;()").lower() in NAME_MARKERS
+        or (word.endswith(("'s", "’s")) and word[:1].isupper())
+        for word in before[-4:]
+    )
+
+
+def in_url(text: str, start: int, end: int) -> bool:
+    """True inside a web or email address: "www.example.org/placement-support"."""
+    token_start = start
+    while token_start > 0 and not text[token_start - 1].isspace():
+        token_start -= 1
+        if start - token_start > 200:
+            break
+    token_end = end
+    length = len(text)
+    while token_end < length and not text[token_end].isspace() and token_end - end < 200:
+        token_end += 1
+    token = text[token_start:token_end]
+    return len(token) > end - start + 3 and URL_HINT.search(token) is not None
+
+
+def is_citation(text: str, start: int, end: int) -> bool:
+    """True for a capitalised match inside the title of a law or published guidance."""
+    return text[start].isupper() and (
+        CITATION_AFTER.match(text, end, end + CITATION_WINDOW) is not None
+    )
+
+
+def is_glossary_line(text: str, start: int, end: int) -> bool:
+    """True for "- Contact Centre – Family centre.": a word listed with its replacement."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    dash = GLOSSARY_DASH.search(text, end, len(text) if line_end < 0 else line_end)
+    if dash is None:
+        return False
+    term = text[line_start : dash.start()].strip(" \t-•*·#").split()
+    # A numbered line ("7.19 Placing a Child for Adoption – Guidance") is a heading.
+    return (
+        0 < len(term) <= GLOSSARY_TERM_WORDS
+        and not term[0][:1].isdigit()
+        and not text[line_start:start].rstrip().endswith((".", ":", ";"))
+    )
 
 
 def quoted_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
