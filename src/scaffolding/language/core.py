@@ -63,7 +63,9 @@ MENTION_WINDOW = 45
 MENTION_WORDS = (
     "longer", "not", "n't", "n’t", "never", "stop", "avoid", "instead", "rather", "word",
     "term", "phrase", "label", "acronym", "language", "replac", "call", "known", "referred",
-    "abbreviation", "jargon", "expression", "as", "like", "such", "including", "refer", "used",
+    "abbreviation", "jargon", "expression", "refer", "describ",
+    # "as ‘respite’", "called “contact”", "like 'placement' and 'contact'": a quote is near
+    '"', "‘", "“", " '",
 )  # fmt: skip
 # After the word: "Abscond. We prefer: run away", "'respite care' should have a new name".
 MENTION_AFTER = re.compile(
@@ -95,6 +97,10 @@ CITATION_AFTER = re.compile(
     r"|\(\d{4}\)|statutory guidance\b)"
 )
 CITATION_WINDOW = 120
+# Looked for first: most capitalised matches have no title word after them at all.
+CITATION_END = re.compile(
+    r"\b(?:Act|Regulations|Rules|Order|[Ss]tatistics|STATISTICS)\b|\(\d{4}\)|statutory guidance"
+)
 URL_HINT = re.compile(r"://|^www\.|@|\w\.(?:com|org|net|gov|scot|uk|co|io|info)(?:/|$)")
 WHITESPACE = re.compile(r"\s")
 # Words that start headings and list items, not names: "Emergency Placements", "Kinship
@@ -269,33 +275,48 @@ class Matcher:
         """
         hits: list[tuple[int, int, Pattern]] = []
         last_end = 0
+        # Characters that addresses and glossary lines need: most texts have none, and
+        # then those checks are skipped for every match.
+        has_address = "/" in text or "@" in text or "www." in text
+        has_dash = "–" in text or "—" in text
         for start, index, end in self.candidates(text):
             if start < last_end:
                 continue
             pattern = self.patterns[index]
-            if self._accepts(text, start, end, pattern):
+            if self._accepts(text, start, end, pattern, has_address, has_dash):
                 hits.append((start, end, pattern))
                 last_end = end
         return hits
 
     @staticmethod
-    def _accepts(text: str, start: int, end: int, pattern: Pattern) -> bool:
+    def _accepts(
+        text: str,
+        start: int,
+        end: int,
+        pattern: Pattern,
+        has_address: bool = True,
+        has_dash: bool = True,
+    ) -> bool:
         if not pattern.context.allows(text, start, end):
             return False
         if not pattern.acronym and looks_like_name(text, start, end):
             return False
-        if in_url(text, start, end) or is_citation(text, start, end):
+        if has_address and in_url(text, start, end):
             return False
-        if MENTION_AFTER.match(text, end, end + MENTION_AFTER_WINDOW) or is_glossary_line(
-            text, start, end
-        ):
+        if text[start].isupper() and is_citation(text, start, end):
+            return False
+        if MENTION_AFTER.match(text, end, end + MENTION_AFTER_WINDOW):
+            return False
+        if has_dash and is_glossary_line(text, start, end):
             return False
         window_start = max(0, start - MENTION_WINDOW)
-        # The full expression is slow to try at every offset; most text has none of its words.
+        # The full expression is slow to try at every offset; most text has none of its
+        # words, and where one is, the expression need only start a little before it.
         before = text[window_start:start].lower()
-        if not any(word in before for word in MENTION_WORDS):
+        cues = [position for word in MENTION_WORDS if (position := before.find(word)) >= 0]
+        if not cues:
             return True
-        return not MENTION_BEFORE.search(text, window_start, start)
+        return not MENTION_BEFORE.search(text, window_start + max(0, min(cues) - 25), start)
 
 
 def _merge_covered(by_anchor: dict[tuple[str, bool], list[int]]) -> dict:
@@ -395,8 +416,10 @@ def in_url(text: str, start: int, end: int) -> bool:
 
 def is_citation(text: str, start: int, end: int) -> bool:
     """True for a capitalised match inside the title of a law or published guidance."""
-    return text[start].isupper() and (
-        CITATION_AFTER.match(text, end, end + CITATION_WINDOW) is not None
+    return (
+        text[start].isupper()
+        and CITATION_END.search(text, end, end + CITATION_WINDOW) is not None
+        and CITATION_AFTER.match(text, end, end + CITATION_WINDOW) is not None
     )
 
 
