@@ -22,14 +22,13 @@ A rule is a plain mapping (usually from YAML). Fields:
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
-
-import yaml
 
 RULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 CONTEXT_FIELDS = ("requires_before", "requires_after", "unless_before", "unless_after")
@@ -278,6 +277,8 @@ class Glossary:
 
     @classmethod
     def from_yaml_text(cls, text: str) -> Glossary:
+        import yaml  # PyYAML is slow to import; the shipped glossary is usually read from cache
+
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as error:
@@ -318,8 +319,60 @@ def _rules_list(data: Any) -> list:
     return data
 
 
+DEFAULT_GLOSSARY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "glossary.yaml")
+CACHE_DIR_ENV = "SCAFFOLDING_CACHE_DIR"
+
+
 @lru_cache(maxsize=1)
 def load_default_glossary() -> Glossary:
-    """The glossary shipped with Scaffolding (read and compiled once per process)."""
-    text = resources.files("scaffolding.language").joinpath("glossary.yaml").read_text("utf-8")
-    return Glossary.from_yaml_text(text)
+    """The glossary shipped with Scaffolding (read and compiled once per process).
+
+    Parsing and validating the YAML costs more than everything else a short
+    ``check-language`` run does, so the validated glossary is kept as a pickle in the
+    cache directory, named by a checksum of the YAML file and of this module: editing
+    either makes a new name, and the old file is simply no longer read.
+    """
+    return load_glossary_cached(DEFAULT_GLOSSARY)
+
+
+def cache_dir() -> str:
+    """$SCAFFOLDING_CACHE_DIR, else $XDG_CACHE_HOME/scaffolding, else ~/.cache/scaffolding."""
+    configured = os.environ.get(CACHE_DIR_ENV)
+    if configured:
+        return configured
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "scaffolding")
+
+
+def load_glossary_cached(path: str | os.PathLike) -> Glossary:
+    """The glossary in ``path``, from the cache when it was built from the same bytes."""
+    import pickle
+    import zlib
+
+    with open(path, "rb") as handle:
+        data = handle.read()
+    with open(__file__, "rb") as handle:
+        code = handle.read()
+    version = f"py{sys.version_info[0]}{sys.version_info[1]}"
+    key = f"{zlib.crc32(data):08x}{zlib.crc32(code):08x}{len(data):x}-{version}"
+    directory = cache_dir()
+    cached = os.path.join(directory, f"glossary-{key}.pickle")
+    try:
+        with open(cached, "rb") as handle:
+            # Written by this function into the user's own cache directory and named by
+            # the checksum of the YAML and of this code: as trusted as the package itself.
+            glossary = pickle.load(handle)  # noqa: S301
+        if isinstance(glossary, Glossary):
+            return glossary
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+        pass  # no cache yet, or an unreadable one: build it again
+    glossary = Glossary.from_yaml_text(data.decode("utf-8"))
+    try:
+        os.makedirs(directory, exist_ok=True)
+        partial = f"{cached}.{os.getpid()}.tmp"
+        with open(partial, "wb") as handle:
+            pickle.dump(glossary, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, cached)  # atomic: a reader never sees half a file
+    except OSError:
+        pass  # a read-only home: still correct, only slower next time
+    return glossary
