@@ -307,3 +307,15 @@ def test_importing_the_checker_does_not_import_django():
 def test_the_django_watch_would_notice_an_import():
     body = "try:\n    import django.conf\nexcept ImportError:\n    pass\n"
     assert run_with_django_watch(body) == "['django']"
+
+
+def test_findings_are_built_with_every_field_of_the_dataclass():
+    import dataclasses as dc
+
+    from scaffolding.language.core import FINDING_FIELDS
+
+    assert tuple(field.name for field in dc.fields(Finding)) == FINDING_FIELDS
+    finding = check("Her placement ended.")[0]
+    assert finding == Finding(**{name: getattr(finding, name) for name in FINDING_FIELDS})
+    with pytest.raises(dc.FrozenInstanceError):
+        finding.rule = "other"

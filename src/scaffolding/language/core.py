@@ -23,7 +23,13 @@ except ImportError:  # pragma: no cover - the pure-Python search gives the same 
     ahocorasick_rs = None
 
 from scaffolding.language.anchors import literal_prefixes
-from scaffolding.language.glossary import Glossary, Pattern, Rule, load_default_glossary
+from scaffolding.language.glossary import (
+    Glossary,
+    Pattern,
+    Rule,
+    load_default_glossary,
+    lowercase_twin,
+)
 
 SEVERITY_SUGGESTION = "suggestion"
 SEVERITY_QUOTED = "quoted"
@@ -67,6 +73,9 @@ MENTION_WORDS = (
     # "as ‘respite’", "called “contact”", "like 'placement' and 'contact'": a quote is near
     '"', "‘", "“", " '",
 )  # fmt: skip
+MENTION_CUE = re.compile("|".join(re.escape(word) for word in MENTION_WORDS), re.IGNORECASE)
+MENTION_CUE_LOWER = re.compile("|".join(re.escape(word) for word in MENTION_WORDS))
+MENTION_BEFORE_LOWER = lowercase_twin(MENTION_BEFORE.pattern) or MENTION_BEFORE
 # After the word: "Abscond. We prefer: run away", "'respite care' should have a new name".
 MENTION_AFTER = re.compile(
     r"[\"'’”]?\s*(?:"
@@ -168,6 +177,19 @@ class Finding:
         }
 
 
+def lowercase(text: str) -> str:
+    """``text.lower()``, with the few characters IGNORECASE folds differently folded first."""
+    if any(character in text for character in CASE_FOLD_CHARACTERS):
+        return text.translate(CASE_FOLDS).lower()  # rare, and translate is slow
+    return text.lower()
+
+
+FINDING_FIELDS = (
+    "start", "end", "line", "column", "text", "rule", "message", "suggestions", "quoted",
+    "severity", "source",
+)  # fmt: skip
+
+
 class Anchor(NamedTuple):
     text: str  # lowercase unless case_sensitive
     case_sensitive: bool
@@ -224,11 +246,10 @@ class Matcher:
             self.automaton = ahocorasick_rs.AhoCorasick([anchor.text for anchor in lowercase])
             self.automaton_indexes = [anchor.indexes for anchor in lowercase]
 
-    def candidates(self, text: str) -> list[tuple[int, int, int]]:
+    def candidates(self, text: str, lowered: str | None = None) -> list[tuple[int, int, int]]:
         """Every (start, pattern index, end) where a pattern matches, sorted."""
-        lowered = text.lower()
-        if any(character in text for character in CASE_FOLD_CHARACTERS):
-            lowered = text.translate(CASE_FOLDS).lower()  # rare, and translate is slow
+        if lowered is None:
+            lowered = lowercase(text)
         same_offsets = len(lowered) == len(text)  # a few characters lowercase to two
         found: dict[tuple[int, int], int] = {}
         singles = self.singles
@@ -275,15 +296,19 @@ class Matcher:
         """
         hits: list[tuple[int, int, Pattern]] = []
         last_end = 0
+        lowered = lowercase(text)
+        # Context expressions run on the lowercased text (several times faster than
+        # IGNORECASE) when lowercasing keeps every offset.
+        same = lowered if len(lowered) == len(text) else None
         # Characters that addresses and glossary lines need: most texts have none, and
         # then those checks are skipped for every match.
         has_address = "/" in text or "@" in text or "www." in text
         has_dash = "–" in text or "—" in text
-        for start, index, end in self.candidates(text):
+        for start, index, end in self.candidates(text, lowered):
             if start < last_end:
                 continue
             pattern = self.patterns[index]
-            if self._accepts(text, start, end, pattern, has_address, has_dash):
+            if self._accepts(text, start, end, pattern, has_address, has_dash, same):
                 hits.append((start, end, pattern))
                 last_end = end
         return hits
@@ -296,8 +321,9 @@ class Matcher:
         pattern: Pattern,
         has_address: bool = True,
         has_dash: bool = True,
+        lowered: str | None = None,
     ) -> bool:
-        if not pattern.context.allows(text, start, end):
+        if not pattern.context.allows(text, start, end, lowered):
             return False
         if not pattern.acronym and looks_like_name(text, start, end):
             return False
@@ -312,11 +338,15 @@ class Matcher:
         window_start = max(0, start - MENTION_WINDOW)
         # The full expression is slow to try at every offset; most text has none of its
         # words, and where one is, the expression need only start a little before it.
-        before = text[window_start:start].lower()
-        cues = [position for word in MENTION_WORDS if (position := before.find(word)) >= 0]
-        if not cues:
-            return True
-        return not MENTION_BEFORE.search(text, window_start + max(0, min(cues) - 25), start)
+        if lowered is None:
+            cue = MENTION_CUE.search(text, window_start, start)
+            return cue is None or not MENTION_BEFORE.search(
+                text, max(window_start, cue.start() - 25), start
+            )
+        cue = MENTION_CUE_LOWER.search(lowered, window_start, start)
+        return cue is None or not MENTION_BEFORE_LOWER.search(
+            lowered, max(window_start, cue.start() - 25), start
+        )
 
 
 def _merge_covered(by_anchor: dict[tuple[str, bool], list[int]]) -> dict:
@@ -553,27 +583,37 @@ def check_with_matcher(text: str, matcher: Matcher) -> list[Finding]:
     span_starts = [span[0] for span in spans]
     findings = []
     line, counted_to = 1, 0
+    rules = matcher.rules
+    new, fields = object.__new__, FINDING_FIELDS
     for start, end, pattern in hits:
-        rule = matcher.rules[pattern.rule_id]
-        quoted = _inside(spans, span_starts, start, end)
+        rule = rules[pattern.rule_id]
+        quoted = _inside(spans, span_starts, start, end) if spans else False
         # Hits are in order, so count only the newlines since the previous one.
         line += text.count("\n", counted_to, start)
         counted_to = start
-        findings.append(
-            Finding(
-                start=start,
-                end=end,
-                line=line,
-                column=start - text.rfind("\n", 0, start),
-                text=text[start:end],
-                rule=rule.id,
-                message=(QUOTED_MESSAGE + rule.explanation) if quoted else rule.explanation,
-                suggestions=[] if quoted else list(rule.suggestions),
-                quoted=quoted,
-                severity=SEVERITY_QUOTED if quoted else SEVERITY_SUGGESTION,
-                source=rule.source,
+        # Built without the frozen dataclass's __init__ (eleven object.__setattr__ calls),
+        # which was a fifth of the time on text with many findings; the same object.
+        finding = new(Finding)
+        finding.__dict__.update(
+            zip(
+                fields,
+                (
+                    start,
+                    end,
+                    line,
+                    start - text.rfind("\n", 0, start),
+                    text[start:end],
+                    rule.id,
+                    (QUOTED_MESSAGE + rule.explanation) if quoted else rule.explanation,
+                    [] if quoted else list(rule.suggestions),
+                    quoted,
+                    SEVERITY_QUOTED if quoted else SEVERITY_SUGGESTION,
+                    rule.source,
+                ),
+                strict=True,
             )
         )
+        findings.append(finding)
     return findings
 
 

@@ -72,24 +72,57 @@ class Context:
     requires_after: re.Pattern[str] | None = None
     unless_before: re.Pattern[str] | None = None
     unless_after: re.Pattern[str] | None = None
+    # The same expressions compiled case-sensitively, for the lowercased text, when that
+    # gives the same answers (no capitals and no case-sensitive part in them): Python's
+    # engine searches several times faster without IGNORECASE.
+    requires_before_lower: re.Pattern[str] | None = None
+    requires_after_lower: re.Pattern[str] | None = None
+    unless_before_lower: re.Pattern[str] | None = None
+    unless_after_lower: re.Pattern[str] | None = None
 
-    def allows(self, text: str, start: int, end: int) -> bool:
+    def allows(self, text: str, start: int, end: int, lowered: str | None = None) -> bool:
+        """Whether the context around ``text[start:end]`` lets the match stand.
+
+        ``lowered`` is ``text.lower()`` when the caller has it and it has the same length.
+        """
         # pos/endpos instead of slices: no copies, and \Z still means "just before the match".
         before_start = max(0, start - CONTEXT_BEFORE)
         after_end = end + CONTEXT_AFTER
-        # When requirements are given, at least one of them (before or after) must fit.
-        if self.requires_before is not None or self.requires_after is not None:
-            fits_before = self.requires_before is not None and self.requires_before.search(
-                text, before_start, start
+        requires_before, requires_after = self.requires_before, self.requires_after
+        unless_before, unless_after = self.unless_before, self.unless_after
+        if lowered is not None:
+            if self.requires_before_lower is not None:
+                requires_before = self.requires_before_lower
+            if self.unless_before_lower is not None:
+                unless_before = self.unless_before_lower
+            if self.requires_after_lower is not None:
+                requires_after = self.requires_after_lower
+            if self.unless_after_lower is not None:
+                unless_after = self.unless_after_lower
+            requires_before_text = (
+                lowered if requires_before is self.requires_before_lower else text
             )
-            fits_after = self.requires_after is not None and self.requires_after.match(
-                text, end, after_end
+            unless_before_text = lowered if unless_before is self.unless_before_lower else text
+            requires_after_text = lowered if requires_after is self.requires_after_lower else text
+            unless_after_text = lowered if unless_after is self.unless_after_lower else text
+        else:
+            requires_before_text = unless_before_text = text
+            requires_after_text = unless_after_text = text
+        # When requirements are given, at least one of them (before or after) must fit.
+        if requires_before is not None or requires_after is not None:
+            fits_before = requires_before is not None and requires_before.search(
+                requires_before_text, before_start, start
+            )
+            fits_after = requires_after is not None and requires_after.match(
+                requires_after_text, end, after_end
             )
             if not (fits_before or fits_after):
                 return False
-        if self.unless_before is not None and self.unless_before.search(text, before_start, start):
+        if unless_before is not None and unless_before.search(
+            unless_before_text, before_start, start
+        ):
             return False
-        return self.unless_after is None or not self.unless_after.match(text, end, after_end)
+        return unless_after is None or not unless_after.match(unless_after_text, end, after_end)
 
 
 @dataclass(frozen=True)
@@ -148,9 +181,10 @@ def _check_regex(rule_id: str, name: str, expression: str) -> None:
 
 def _compile_context(
     rule_id: str, name: str, expressions: list[str], *, at_end: bool
-) -> re.Pattern[str] | None:
+) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(the expression for the text, the same for the lowercased text or None)."""
     if not expressions:
-        return None
+        return None, None
     for expression in expressions:
         try:
             re.compile(expression)
@@ -161,7 +195,19 @@ def _compile_context(
     joined = "|".join(f"(?:{expression})" for expression in expressions)
     # "before" expressions must touch the match; "after" ones are used with .match().
     source = f"(?:{joined})\\Z" if at_end else f"(?:{joined})"
-    return re.compile(source, re.IGNORECASE)
+    return re.compile(source, re.IGNORECASE), lowercase_twin(source)
+
+
+def lowercase_twin(source: str) -> re.Pattern[str] | None:
+    """``source`` compiled case-sensitively, if on lowercased text it answers as IGNORECASE does.
+
+    That holds when the expression has no capital letter (outside escapes like \\S or
+    \\Z) and no case-sensitive part.
+    """
+    letters = re.sub(r"\\.", "", source)
+    if "(?-i" in source or "(?i" in source or any(c.isupper() for c in letters):
+        return None
+    return re.compile(source)
 
 
 def _rule_from_dict(data: Any, position: int) -> Rule:
@@ -225,7 +271,7 @@ def _rule_from_dict(data: Any, position: int) -> Rule:
         context = {}
         for name in CONTEXT_FIELDS:
             own = _string_list(rule_id, f"patterns.{name}", entry.get(name), required=False)
-            context[name] = _compile_context(
+            context[name], context[f"{name}_lower"] = _compile_context(
                 rule_id, name, rule_context[name] + own, at_end=name.endswith("before")
             )
         patterns.append(Pattern(rule_id, expression, acronym, Context(**context)))
