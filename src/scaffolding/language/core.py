@@ -22,7 +22,6 @@ try:  # optional: one Aho-Corasick pass for all anchor words instead of one scan
 except ImportError:  # pragma: no cover - the pure-Python search gives the same results
     ahocorasick_rs = None
 
-from scaffolding.language.anchors import literal_prefixes
 from scaffolding.language.glossary import (
     Glossary,
     Pattern,
@@ -124,8 +123,6 @@ NAME_MARKERS = frozenset(
 # Characters that IGNORECASE matches with an ASCII letter but .lower() does not turn into it.
 CASE_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 CASE_FOLD_CHARACTERS = ("\u0130", "\u0131", "\u017f")
-MIN_ANCHOR = 3  # shorter literal prefixes are too common to be worth searching for
-MIN_ANCHOR_CASE_SENSITIVE = 2  # "LA" in capitals is rare enough
 
 TITLES = frozenset(
     {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "st"}
@@ -216,15 +213,12 @@ class Matcher:
         # when both start at the same place.
         ordered.sort(key=lambda pattern: -len(pattern.regex))
         self.patterns: list[Pattern] = ordered
-        self.singles = [_compile_single(pattern) for pattern in ordered]
+        # Compiled on first use (see single()): a short text meets few patterns.
+        self.singles: list[re.Pattern[str] | None] = [None] * len(ordered)
         by_anchor: dict[tuple[str, bool], list[int]] = {}
         self.unanchored: list[int] = []
         for index, pattern in enumerate(ordered):
-            prefixes = literal_prefixes(
-                pattern.regex,
-                case_sensitive=pattern.acronym,
-                min_length=MIN_ANCHOR_CASE_SENSITIVE if pattern.acronym else MIN_ANCHOR,
-            )
+            prefixes = pattern.prefixes
             if prefixes is None:
                 self.unanchored.append(index)
                 continue
@@ -246,6 +240,13 @@ class Matcher:
             self.automaton = ahocorasick_rs.AhoCorasick([anchor.text for anchor in lowercase])
             self.automaton_indexes = [anchor.indexes for anchor in lowercase]
 
+    def single(self, index: int) -> re.Pattern[str]:
+        """The compiled expression of pattern ``index``, compiled on first use."""
+        compiled = self.singles[index]
+        if compiled is None:
+            compiled = self.singles[index] = _compile_single(self.patterns[index])
+        return compiled
+
     def candidates(self, text: str, lowered: str | None = None) -> list[tuple[int, int, int]]:
         """Every (start, pattern index, end) where a pattern matches, sorted."""
         if lowered is None:
@@ -259,7 +260,7 @@ class Matcher:
                 lowered, overlapping=True
             ):
                 for index in self.automaton_indexes[which]:
-                    match = singles[index].match(text, start)
+                    match = (singles[index] or self.single(index)).match(text, start)
                     if match is not None:
                         found[start, index] = match.end()
         for anchor in self.anchors:
@@ -277,12 +278,12 @@ class Matcher:
             for hit in hits(haystack):
                 start = hit.start()
                 for index in anchor.indexes:
-                    match = singles[index].match(text, start)
+                    match = (singles[index] or self.single(index)).match(text, start)
                     if match is not None:
                         found[start, index] = match.end()
         for index in self.unanchored:
             # Step one character on (not to the match's end) so overlapping starts are seen too.
-            search, position = singles[index].search, 0
+            search, position = (singles[index] or self.single(index)).search, 0
             while (match := search(text, position)) is not None:
                 found[match.start(), index] = match.end()
                 position = match.start() + 1

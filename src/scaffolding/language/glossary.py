@@ -30,6 +30,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from scaffolding.language.anchors import literal_prefixes
+
+MIN_ANCHOR = 3  # shorter literal prefixes are too common to be worth searching for
+MIN_ANCHOR_CASE_SENSITIVE = 2  # "LA" in capitals is rare enough
 RULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 CONTEXT_FIELDS = ("requires_before", "requires_after", "unless_before", "unless_after")
 KNOWN_FIELDS = {
@@ -66,63 +70,81 @@ class GlossaryError(ValueError):
 
 @dataclass(frozen=True)
 class Context:
-    """Compiled context checks for one pattern (rule-level and pattern-level together)."""
+    """Context checks for one pattern (rule-level and pattern-level together).
 
-    requires_before: re.Pattern[str] | None = None
-    requires_after: re.Pattern[str] | None = None
-    unless_before: re.Pattern[str] | None = None
-    unless_after: re.Pattern[str] | None = None
-    # The same expressions compiled case-sensitively, for the lowercased text, when that
-    # gives the same answers (no capitals and no case-sensitive part in them): Python's
-    # engine searches several times faster without IGNORECASE.
-    requires_before_lower: re.Pattern[str] | None = None
-    requires_after_lower: re.Pattern[str] | None = None
-    unless_before_lower: re.Pattern[str] | None = None
-    unless_after_lower: re.Pattern[str] | None = None
+    Each field is the source of one joined expression, compiled on first use: a short
+    ``check-language`` run compiles only the rules it meets, and the cached glossary
+    holds no compiled expressions (compiling them was most of loading it).
+    """
+
+    requires_before: str | None = None
+    requires_after: str | None = None
+    unless_before: str | None = None
+    unless_after: str | None = None
+
+    def compiled(self) -> tuple:
+        """For each field: (the expression, IGNORECASE) and its twin for lowercased text."""
+        cached = self.__dict__.get("_compiled")
+        if cached is None:
+            cached = tuple(
+                (None, None)
+                if source is None
+                else (re.compile(source, re.IGNORECASE), lowercase_twin(source))
+                for source in (
+                    self.requires_before,
+                    self.requires_after,
+                    self.unless_before,
+                    self.unless_after,
+                )
+            )
+            object.__setattr__(self, "_compiled", cached)  # a cache, not a field
+        return cached
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("_compiled", None)
+        return state
 
     def allows(self, text: str, start: int, end: int, lowered: str | None = None) -> bool:
         """Whether the context around ``text[start:end]`` lets the match stand.
 
-        ``lowered`` is ``text.lower()`` when the caller has it and it has the same length.
+        ``lowered`` is ``text.lower()`` when the caller has it and it has the same length:
+        expressions with no capitals run case-sensitively on it, several times faster
+        than IGNORECASE in Python's engine.
         """
+        (rb, rb_low), (ra, ra_low), (ub, ub_low), (ua, ua_low) = self.compiled()
         # pos/endpos instead of slices: no copies, and \Z still means "just before the match".
         before_start = max(0, start - CONTEXT_BEFORE)
         after_end = end + CONTEXT_AFTER
-        requires_before, requires_after = self.requires_before, self.requires_after
-        unless_before, unless_after = self.unless_before, self.unless_after
-        if lowered is not None:
-            if self.requires_before_lower is not None:
-                requires_before = self.requires_before_lower
-            if self.unless_before_lower is not None:
-                unless_before = self.unless_before_lower
-            if self.requires_after_lower is not None:
-                requires_after = self.requires_after_lower
-            if self.unless_after_lower is not None:
-                unless_after = self.unless_after_lower
-            requires_before_text = (
-                lowered if requires_before is self.requires_before_lower else text
-            )
-            unless_before_text = lowered if unless_before is self.unless_before_lower else text
-            requires_after_text = lowered if requires_after is self.requires_after_lower else text
-            unless_after_text = lowered if unless_after is self.unless_after_lower else text
-        else:
-            requires_before_text = unless_before_text = text
-            requires_after_text = unless_after_text = text
         # When requirements are given, at least one of them (before or after) must fit.
-        if requires_before is not None or requires_after is not None:
-            fits_before = requires_before is not None and requires_before.search(
-                requires_before_text, before_start, start
+        if rb is not None or ra is not None:
+            fits_before = rb is not None and (
+                rb_low.search(lowered, before_start, start)
+                if lowered is not None and rb_low is not None
+                else rb.search(text, before_start, start)
             )
-            fits_after = requires_after is not None and requires_after.match(
-                requires_after_text, end, after_end
+            fits_after = (
+                not fits_before
+                and ra is not None
+                and (
+                    ra_low.match(lowered, end, after_end)
+                    if lowered is not None and ra_low is not None
+                    else ra.match(text, end, after_end)
+                )
             )
             if not (fits_before or fits_after):
                 return False
-        if unless_before is not None and unless_before.search(
-            unless_before_text, before_start, start
+        if ub is not None and (
+            ub_low.search(lowered, before_start, start)
+            if lowered is not None and ub_low is not None
+            else ub.search(text, before_start, start)
         ):
             return False
-        return unless_after is None or not unless_after.match(unless_after_text, end, after_end)
+        return ua is None or not (
+            ua_low.match(lowered, end, after_end)
+            if lowered is not None and ua_low is not None
+            else ua.match(text, end, after_end)
+        )
 
 
 @dataclass(frozen=True)
@@ -131,6 +153,9 @@ class Pattern:
     regex: str
     acronym: bool
     context: Context
+    # The literal words every match starts with (anchors.literal_prefixes), worked out
+    # once here so that the cached glossary carries them; None: no usable words.
+    prefixes: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -181,10 +206,10 @@ def _check_regex(rule_id: str, name: str, expression: str) -> None:
 
 def _compile_context(
     rule_id: str, name: str, expressions: list[str], *, at_end: bool
-) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """(the expression for the text, the same for the lowercased text or None)."""
+) -> str | None:
+    """The joined, checked source of one context field."""
     if not expressions:
-        return None, None
+        return None
     for expression in expressions:
         try:
             re.compile(expression)
@@ -195,7 +220,8 @@ def _compile_context(
     joined = "|".join(f"(?:{expression})" for expression in expressions)
     # "before" expressions must touch the match; "after" ones are used with .match().
     source = f"(?:{joined})\\Z" if at_end else f"(?:{joined})"
-    return re.compile(source, re.IGNORECASE), lowercase_twin(source)
+    re.compile(source, re.IGNORECASE)  # checked now; compiled for use by Context.compiled
+    return source
 
 
 def lowercase_twin(source: str) -> re.Pattern[str] | None:
@@ -271,10 +297,23 @@ def _rule_from_dict(data: Any, position: int) -> Rule:
         context = {}
         for name in CONTEXT_FIELDS:
             own = _string_list(rule_id, f"patterns.{name}", entry.get(name), required=False)
-            context[name], context[f"{name}_lower"] = _compile_context(
+            context[name] = _compile_context(
                 rule_id, name, rule_context[name] + own, at_end=name.endswith("before")
             )
-        patterns.append(Pattern(rule_id, expression, acronym, Context(**context)))
+        found = literal_prefixes(
+            expression,
+            case_sensitive=acronym,
+            min_length=MIN_ANCHOR_CASE_SENSITIVE if acronym else MIN_ANCHOR,
+        )
+        patterns.append(
+            Pattern(
+                rule_id,
+                expression,
+                acronym,
+                Context(**context),
+                None if found is None else tuple(found),
+            )
+        )
 
     return Rule(
         id=rule_id,
