@@ -68,33 +68,86 @@ class GlossaryError(ValueError):
         super().__init__(f"{', '.join(where)}: {message}" if where else message)
 
 
+class ContextExpression:
+    """One context field's expressions, compiled three ways for speed.
+
+    ``full``: all of them, IGNORECASE, for the text. ``low``: those without a
+    case-sensitive part, lowercased and case-sensitive, for the lowercased text
+    (Python's engine is several times faster without IGNORECASE); ``rest``: the others,
+    IGNORECASE, for the text.
+    """
+
+    __slots__ = ("full", "low", "rest")
+
+    def __init__(self, expressions: tuple[str, ...], at_end: bool):
+        def join(items: list[str], flags: int) -> re.Pattern[str] | None:
+            if not items:
+                return None
+            joined = "|".join(f"(?:{item})" for item in items)
+            return re.compile(f"(?:{joined})\\Z" if at_end else f"(?:{joined})", flags)
+
+        self.full = join(list(expressions), re.IGNORECASE)
+        self.low = join([lowercase_source(e) for e in expressions if "(?-i" not in e], 0)
+        self.rest = join([e for e in expressions if "(?-i" in e], re.IGNORECASE)
+
+    def search(self, text: str, lowered: str | None, start: int, end: int):
+        if lowered is None:
+            return self.full.search(text, start, end)
+        return (self.low is not None and self.low.search(lowered, start, end)) or (
+            self.rest is not None and self.rest.search(text, start, end)
+        )
+
+    def match(self, text: str, lowered: str | None, start: int, end: int):
+        if lowered is None:
+            return self.full.match(text, start, end)
+        return (self.low is not None and self.low.match(lowered, start, end)) or (
+            self.rest is not None and self.rest.match(text, start, end)
+        )
+
+
+def lowercase_source(source: str) -> str:
+    """A regex source with its letters lowercased, escapes (\\S, \\Z, \\b...) kept.
+
+    Without a case-sensitive part, the result matches the lowercased text exactly where
+    the source with IGNORECASE matches the text.
+    """
+    out, index = [], 0
+    while index < len(source):
+        character = source[index]
+        if character == "\\" and index + 1 < len(source):
+            out.append(source[index : index + 2])
+            index += 2
+            continue
+        out.append(character.lower())
+        index += 1
+    return "".join(out)
+
+
 @dataclass(frozen=True)
 class Context:
     """Context checks for one pattern (rule-level and pattern-level together).
 
-    Each field is the source of one joined expression, compiled on first use: a short
-    ``check-language`` run compiles only the rules it meets, and the cached glossary
-    holds no compiled expressions (compiling them was most of loading it).
+    Each field holds that check's expressions; they are compiled on first use, so a
+    short ``check-language`` run compiles only the rules it meets, and the cached
+    glossary holds no compiled expressions (compiling them was most of loading it).
     """
 
-    requires_before: str | None = None
-    requires_after: str | None = None
-    unless_before: str | None = None
-    unless_after: str | None = None
+    requires_before: tuple[str, ...] | None = None
+    requires_after: tuple[str, ...] | None = None
+    unless_before: tuple[str, ...] | None = None
+    unless_after: tuple[str, ...] | None = None
 
     def compiled(self) -> tuple:
-        """For each field: (the expression, IGNORECASE) and its twin for lowercased text."""
+        """A ContextExpression (or None) for each field, built once."""
         cached = self.__dict__.get("_compiled")
         if cached is None:
             cached = tuple(
-                (None, None)
-                if source is None
-                else (re.compile(source, re.IGNORECASE), lowercase_twin(source))
-                for source in (
-                    self.requires_before,
-                    self.requires_after,
-                    self.unless_before,
-                    self.unless_after,
+                None if expressions is None else ContextExpression(expressions, at_end)
+                for expressions, at_end in (
+                    (self.requires_before, True),
+                    (self.requires_after, False),
+                    (self.unless_before, True),
+                    (self.unless_after, False),
                 )
             )
             object.__setattr__(self, "_compiled", cached)  # a cache, not a field
@@ -108,43 +161,24 @@ class Context:
     def allows(self, text: str, start: int, end: int, lowered: str | None = None) -> bool:
         """Whether the context around ``text[start:end]`` lets the match stand.
 
-        ``lowered`` is ``text.lower()`` when the caller has it and it has the same length:
-        expressions with no capitals run case-sensitively on it, several times faster
-        than IGNORECASE in Python's engine.
+        ``lowered`` is ``text.lower()`` when the caller has it and it has the same length.
         """
-        (rb, rb_low), (ra, ra_low), (ub, ub_low), (ua, ua_low) = self.compiled()
+        requires_before, requires_after, unless_before, unless_after = self.compiled()
         # pos/endpos instead of slices: no copies, and \Z still means "just before the match".
         before_start = max(0, start - CONTEXT_BEFORE)
         after_end = end + CONTEXT_AFTER
         # When requirements are given, at least one of them (before or after) must fit.
-        if rb is not None or ra is not None:
-            fits_before = rb is not None and (
-                rb_low.search(lowered, before_start, start)
-                if lowered is not None and rb_low is not None
-                else rb.search(text, before_start, start)
+        if (requires_before is not None or requires_after is not None) and not (
+            (
+                requires_before is not None
+                and requires_before.search(text, lowered, before_start, start)
             )
-            fits_after = (
-                not fits_before
-                and ra is not None
-                and (
-                    ra_low.match(lowered, end, after_end)
-                    if lowered is not None and ra_low is not None
-                    else ra.match(text, end, after_end)
-                )
-            )
-            if not (fits_before or fits_after):
-                return False
-        if ub is not None and (
-            ub_low.search(lowered, before_start, start)
-            if lowered is not None and ub_low is not None
-            else ub.search(text, before_start, start)
+            or (requires_after is not None and requires_after.match(text, lowered, end, after_end))
         ):
             return False
-        return ua is None or not (
-            ua_low.match(lowered, end, after_end)
-            if lowered is not None and ua_low is not None
-            else ua.match(text, end, after_end)
-        )
+        if unless_before is not None and unless_before.search(text, lowered, before_start, start):
+            return False
+        return unless_after is None or not unless_after.match(text, lowered, end, after_end)
 
 
 @dataclass(frozen=True)
@@ -206,8 +240,8 @@ def _check_regex(rule_id: str, name: str, expression: str) -> None:
 
 def _compile_context(
     rule_id: str, name: str, expressions: list[str], *, at_end: bool
-) -> str | None:
-    """The joined, checked source of one context field."""
+) -> tuple[str, ...] | None:
+    """The checked expressions of one context field (compiled later, on first use)."""
     if not expressions:
         return None
     for expression in expressions:
@@ -217,23 +251,15 @@ def _compile_context(
             raise GlossaryError(
                 f"bad regular expression {expression!r}: {error}", rule_id, name
             ) from None
-    joined = "|".join(f"(?:{expression})" for expression in expressions)
-    # "before" expressions must touch the match; "after" ones are used with .match().
-    source = f"(?:{joined})\\Z" if at_end else f"(?:{joined})"
-    re.compile(source, re.IGNORECASE)  # checked now; compiled for use by Context.compiled
-    return source
+    ContextExpression(tuple(expressions), at_end)  # the joined forms compile too
+    return tuple(expressions)
 
 
 def lowercase_twin(source: str) -> re.Pattern[str] | None:
-    """``source`` compiled case-sensitively, if on lowercased text it answers as IGNORECASE does.
-
-    That holds when the expression has no capital letter (outside escapes like \\S or
-    \\Z) and no case-sensitive part.
-    """
-    letters = re.sub(r"\\.", "", source)
-    if "(?-i" in source or "(?i" in source or any(c.isupper() for c in letters):
+    """``source`` for lowercased text, case-sensitive; None if it has a case-sensitive part."""
+    if "(?-i" in source:
         return None
-    return re.compile(source)
+    return re.compile(lowercase_source(source))
 
 
 def _rule_from_dict(data: Any, position: int) -> Rule:
