@@ -16,6 +16,7 @@ Prints figures only; it asserts nothing about time.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import shutil
@@ -105,22 +106,28 @@ SURNAMES = ["Reid", "Brown", "Shaw", "Campbell", "Stewart", "Murray", "Paterson"
 MONTHS = ["January", "March", "May", "June", "August", "October", "December"]
 
 
-def pick_list(draw: float) -> list[str]:
-    for templates, share in MIX:
+# For the whole-process comparison: text where most sentences have a word to find, and
+# ordinary prose where few do.
+MIX_DENSE = ((FLAGGED, 0.60), (TRICKY, 0.20), (PLAIN, 0.20))
+MIX_PROSE = ((FLAGGED, 0.02), (TRICKY, 0.08), (PLAIN, 0.90))
+
+
+def pick_list(draw: float, mix=MIX) -> list[str]:
+    for templates, share in mix:
         if draw < share:
             return templates
         draw -= share
-    return MIX[-1][0]
+    return mix[-1][0]
 
 
-def build_record(rng: random.Random) -> str:
+def build_record(rng: random.Random, mix=MIX) -> str:
     """One care record of about WORDS_PER_RECORD words, in paragraphs of 3-6 sentences."""
     words = 0
     paragraphs = []
     while words < WORDS_PER_RECORD:
         sentences = []
         for _ in range(rng.randint(3, 6)):
-            template = rng.choice(pick_list(rng.random()))
+            template = rng.choice(pick_list(rng.random(), mix))
             sentence = template.format(
                 name=rng.choice(NAMES),
                 family=rng.choice(FAMILY),
@@ -135,11 +142,11 @@ def build_record(rng: random.Random) -> str:
     return "\n\n".join(paragraphs)
 
 
-def build_corpus(size_mb: float) -> list[str]:
+def build_corpus(size_mb: float, mix=MIX) -> list[str]:
     rng = random.Random(SEED)
     records, total = [], 0
     while total < size_mb * 1_000_000:
-        record = build_record(rng)
+        record = build_record(rng, mix)
         records.append(record)
         total += len(record.encode("utf-8"))
     return records
@@ -215,9 +222,11 @@ def run_proselint(records: list[str]) -> Rates | None:
     )
 
 
-def alex_command() -> list[str] | None:
-    if ALEX.exists():
-        return [str(ALEX), "--text"]
+def alex_command(explicit: str | None = None) -> list[str] | None:
+    """alex from --alex, $ALEX_BIN, benchmarks/language/node_modules, or the PATH."""
+    for candidate in (explicit, os.environ.get("ALEX_BIN"), str(ALEX)):
+        if candidate and Path(candidate).exists():
+            return [candidate, "--text"]
     found = shutil.which("alex")
     return [found, "--text"] if found else None
 
@@ -234,8 +243,9 @@ def run_alex_once(command: list[str], path: Path) -> tuple[float, float, int]:
     return elapsed, children_cpu() - cpu_started, warnings
 
 
-def run_alex(slice_records: list[str], latency_records: list[str]) -> Rates | None:
-    command = alex_command()
+def run_alex(
+    command: list[str] | None, slice_records: list[str], latency_records: list[str]
+) -> Rates | None:
     if command is None:
         print(
             "alex         skipped: not installed (npm install --prefix benchmarks/language alex@11)"
@@ -270,6 +280,59 @@ def run_alex(slice_records: list[str], latency_records: list[str]) -> Rates | No
     )
 
 
+def time_process(command: list[str], runs: int) -> tuple[float, float, int]:
+    """Median wall seconds, median CPU seconds and exit status of whole-process runs."""
+    walls, cpus, code = [], [], 0
+    for _ in range(runs):
+        cpu_started = children_cpu()
+        started = time.perf_counter()
+        result = subprocess.run(command, capture_output=True, check=False)
+        walls.append(time.perf_counter() - started)
+        cpus.append(children_cpu() - cpu_started)
+        code = result.returncode
+    return statistics.median(walls), statistics.median(cpus), code
+
+
+def run_whole_process(size_mb: float, runs: int, alex: list[str] | None) -> None:
+    """`scaffolding check-language` (text and JSON) and `alex --text` on the same files.
+
+    Wall clock and CPU of the whole process, start-up included, nothing taken off; the
+    medians of ``runs`` runs for Scaffolding, one run for alex (it is slow).
+    """
+    ours = [sys.executable, "-m", "scaffolding.cli", "check-language"]
+    print(
+        f"\nwhole process, same file for both tools ({size_mb:g} MB each; Scaffolding: median of "
+        f"{runs} runs of `{' '.join(['python', '-m', 'scaffolding.cli', 'check-language'])} "
+        "[--format json] FILE`, glossary cache warm; alex: one run of `alex --text FILE`)"
+    )
+    print(
+        f"{'text':18} {'tool':22} {'wall s':>8} {'cpu s':>8}   "
+        f"{'alex/ours wall':>14} {'alex/ours cpu':>13}"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        for label, mix in (("findings-dense", MIX_DENSE), ("ordinary prose", MIX_PROSE)):
+            path = Path(folder) / f"{label.replace(' ', '-')}.txt"
+            path.write_text("\n\n".join(build_corpus(size_mb, mix)), encoding="utf-8")
+            subprocess.run([*ours, str(path)], capture_output=True, check=False)  # warm cache
+            results = {
+                fmt: time_process([*ours, "--format", fmt, str(path)], runs)
+                for fmt in ("text", "json")
+            }
+            alex_wall = alex_cpu = None
+            if alex is not None:
+                alex_wall, alex_cpu, _ = time_process([*alex, str(path)], 1)
+            for fmt, (wall, cpu, code) in results.items():
+                ratio = (
+                    f"{alex_wall / wall:13,.0f}x {alex_cpu / cpu:12,.0f}x"
+                    if alex_wall is not None
+                    else "   (no alex)"
+                )
+                tool = f"scaffolding {fmt} (exit {code})"
+                print(f"{label:18} {tool:22} {wall:8.3f} {cpu:8.3f}   {ratio}")
+            if alex_wall is not None:
+                print(f"{label:18} {'alex --text':22} {alex_wall:8.3f} {alex_cpu:8.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size-mb", type=float, default=10.0, help="corpus size (default 10)")
@@ -277,6 +340,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--slice-mb", type=float, default=None, help="alex/proselint slice")
     parser.add_argument("--no-alex", action="store_true")
     parser.add_argument("--no-proselint", action="store_true")
+    parser.add_argument("--alex", default=None, help="path of the alex command")
+    parser.add_argument(
+        "--process-mb", type=float, default=1.0, help="file size for the whole-process runs"
+    )
+    parser.add_argument("--process-runs", type=int, default=3)
+    parser.add_argument("--no-process", action="store_true", help="skip whole-process runs")
     options = parser.parse_args(argv)
     size_mb = 1.0 if options.quick else options.size_mb
     slice_mb = options.slice_mb or (0.1 if options.quick else 0.5)
@@ -298,8 +367,9 @@ def main(argv: list[str] | None = None) -> int:
     others = {}
     if not options.no_proselint:
         others["proselint"] = run_proselint(slice_records)
+    alex = None if options.no_alex else alex_command(options.alex)
     if not options.no_alex:
-        others["alex"] = run_alex(slice_records, slice_records[:latency_count])
+        others["alex"] = run_alex(alex, slice_records, slice_records[:latency_count])
     for name, theirs in others.items():
         if theirs is not None:
             print(
@@ -307,6 +377,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"({ours.cpu / theirs.cpu:,.0f}x by CPU time), "
                 f"{theirs.p50 / ours.p50:,.0f}x lower p50 latency per record"
             )
+    if not options.no_process:
+        run_whole_process(options.process_mb, options.process_runs, alex)
     return 0
 
 

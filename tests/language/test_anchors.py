@@ -35,8 +35,8 @@ def every_match(matcher, text):
     """What the anchors should find: every pattern tried at every offset."""
     found = []
     for start in range(len(text) + 1):
-        for index, single in enumerate(matcher.singles):
-            match = single.match(text, start)
+        for index in range(len(matcher.patterns)):
+            match = matcher.single(index).match(text, start)
             if match is not None:
                 found.append((start, index, match.end()))
     return found

@@ -307,3 +307,41 @@ def test_importing_the_checker_does_not_import_django():
 def test_the_django_watch_would_notice_an_import():
     body = "try:\n    import django.conf\nexcept ImportError:\n    pass\n"
     assert run_with_django_watch(body) == "['django']"
+
+
+def test_findings_are_built_with_every_field_of_the_dataclass():
+    import dataclasses as dc
+
+    from scaffolding.language.core import FINDING_FIELDS
+
+    assert tuple(field.name for field in dc.fields(Finding)) == FINDING_FIELDS
+    finding = check("Her placement ended.")[0]
+    assert finding == Finding(**{name: getattr(finding, name) for name in FINDING_FIELDS})
+    with pytest.raises(dc.FrozenInstanceError):
+        finding.rule = "other"
+
+
+def test_context_checks_on_lowercased_text_agree_with_ignorecase():
+    # The fast path runs context expressions case-sensitively on text.lower(); every
+    # candidate in the labelled sentences must be judged the same both ways.
+    import yaml
+
+    from scaffolding.language.core import lowercase, matcher_for
+
+    matcher = matcher_for(load_default_glossary())
+    here = Path(__file__).parent
+    texts = [
+        entry["text"]
+        for name in ("corpus.yaml", "realtext_tuning.yaml", "realtext_heldout.yaml")
+        for entry in yaml.safe_load((here / name).read_text(encoding="utf-8"))
+    ]
+    judged = 0
+    for text in texts:
+        lowered = lowercase(text)
+        for start, index, end in matcher.candidates(text):
+            pattern = matcher.patterns[index]
+            fast = matcher._accepts(text, start, end, pattern, True, True, lowered)
+            plain = matcher._accepts(text, start, end, pattern, True, True, None)
+            assert fast == plain, (text, text[start:end], pattern.regex)
+            judged += 1
+    assert judged > 500

@@ -20,18 +20,32 @@ Pure Python, no Django: the web interface, the JSON API and the
 - ``scaffolding.language.cli.main(argv, stdin, stdout, stderr) -> int``.
 """
 
-from scaffolding.language.core import Finding, check, count_terms
-from scaffolding.language.documents import DocumentError, extract_text
-from scaffolding.language.glossary import Glossary, GlossaryError, Rule, load_default_glossary
+# Loaded on first use (PEP 562), so `scaffolding check-language` imports only what it needs.
+_EXPORTS = {
+    "Finding": "core",
+    "check": "core",
+    "count_terms": "core",
+    "DocumentError": "documents",
+    "extract_text": "documents",
+    "Glossary": "glossary",
+    "GlossaryError": "glossary",
+    "Rule": "glossary",
+    "load_default_glossary": "glossary",
+}
 
-__all__ = [
-    "DocumentError",
-    "Finding",
-    "Glossary",
-    "GlossaryError",
-    "Rule",
-    "check",
-    "count_terms",
-    "extract_text",
-    "load_default_glossary",
-]
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])

@@ -6,11 +6,7 @@ text files as UTF-8. Anything else is refused with a clear message.
 
 from __future__ import annotations
 
-import io
 import os
-import zipfile
-
-from scaffolding.core.untrusted import TooLarge, check_zip_bounds
 
 TEXT_EXTENSIONS = frozenset(
     {"", ".txt", ".text", ".md", ".markdown", ".rst", ".csv", ".tsv", ".html", ".htm"}
@@ -26,6 +22,9 @@ def extract_text(filename: str, data: bytes) -> str:
     """The text of a document, chosen by the file name's extension."""
     extension = os.path.splitext(filename)[1].lower()
     if extension in DOCUMENT_EXTENSIONS:
+        # Imported here: checking plain text (the command line's usual work) never loads zipfile.
+        from scaffolding.core.untrusted import TooLarge, check_zip_bounds
+
         try:
             check_zip_bounds(data)
         except TooLarge as error:
@@ -55,6 +54,9 @@ def decode_text(filename: str, data: bytes) -> str:
 
 
 def _docx_text(filename: str, data: bytes) -> str:
+    import io
+    import zipfile
+
     import docx  # python-docx; imported here so plain-text checks never pay for it
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
@@ -86,6 +88,9 @@ def _table_lines(table) -> list[str]:
 
 
 def _odt_text(filename: str, data: bytes) -> str:
+    import io
+    import zipfile
+
     from odf import teletype
     from odf.namespaces import TEXTNS
     from odf.opendocument import load

@@ -22,15 +22,18 @@ A rule is a plain mapping (usually from YAML). Fields:
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from scaffolding.language.anchors import literal_prefixes
 
+MIN_ANCHOR = 3  # shorter literal prefixes are too common to be worth searching for
+MIN_ANCHOR_CASE_SENSITIVE = 2  # "LA" in capitals is rare enough
 RULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 CONTEXT_FIELDS = ("requires_before", "requires_after", "unless_before", "unless_after")
 KNOWN_FIELDS = {
@@ -65,32 +68,117 @@ class GlossaryError(ValueError):
         super().__init__(f"{', '.join(where)}: {message}" if where else message)
 
 
+class ContextExpression:
+    """One context field's expressions, compiled three ways for speed.
+
+    ``full``: all of them, IGNORECASE, for the text. ``low``: those without a
+    case-sensitive part, lowercased and case-sensitive, for the lowercased text
+    (Python's engine is several times faster without IGNORECASE); ``rest``: the others,
+    IGNORECASE, for the text.
+    """
+
+    __slots__ = ("full", "low", "rest")
+
+    def __init__(self, expressions: tuple[str, ...], at_end: bool):
+        def join(items: list[str], flags: int) -> re.Pattern[str] | None:
+            if not items:
+                return None
+            joined = "|".join(f"(?:{item})" for item in items)
+            return re.compile(f"(?:{joined})\\Z" if at_end else f"(?:{joined})", flags)
+
+        self.full = join(list(expressions), re.IGNORECASE)
+        self.low = join([lowercase_source(e) for e in expressions if "(?-i" not in e], 0)
+        self.rest = join([e for e in expressions if "(?-i" in e], re.IGNORECASE)
+
+    def search(self, text: str, lowered: str | None, start: int, end: int):
+        if lowered is None:
+            return self.full.search(text, start, end)
+        return (self.low is not None and self.low.search(lowered, start, end)) or (
+            self.rest is not None and self.rest.search(text, start, end)
+        )
+
+    def match(self, text: str, lowered: str | None, start: int, end: int):
+        if lowered is None:
+            return self.full.match(text, start, end)
+        return (self.low is not None and self.low.match(lowered, start, end)) or (
+            self.rest is not None and self.rest.match(text, start, end)
+        )
+
+
+def lowercase_source(source: str) -> str:
+    """A regex source with its letters lowercased, escapes (\\S, \\Z, \\b...) kept.
+
+    Without a case-sensitive part, the result matches the lowercased text exactly where
+    the source with IGNORECASE matches the text.
+    """
+    out, index = [], 0
+    while index < len(source):
+        character = source[index]
+        if character == "\\" and index + 1 < len(source):
+            out.append(source[index : index + 2])
+            index += 2
+            continue
+        out.append(character.lower())
+        index += 1
+    return "".join(out)
+
+
 @dataclass(frozen=True)
 class Context:
-    """Compiled context checks for one pattern (rule-level and pattern-level together)."""
+    """Context checks for one pattern (rule-level and pattern-level together).
 
-    requires_before: re.Pattern[str] | None = None
-    requires_after: re.Pattern[str] | None = None
-    unless_before: re.Pattern[str] | None = None
-    unless_after: re.Pattern[str] | None = None
+    Each field holds that check's expressions; they are compiled on first use, so a
+    short ``check-language`` run compiles only the rules it meets, and the cached
+    glossary holds no compiled expressions (compiling them was most of loading it).
+    """
 
-    def allows(self, text: str, start: int, end: int) -> bool:
+    requires_before: tuple[str, ...] | None = None
+    requires_after: tuple[str, ...] | None = None
+    unless_before: tuple[str, ...] | None = None
+    unless_after: tuple[str, ...] | None = None
+
+    def compiled(self) -> tuple:
+        """A ContextExpression (or None) for each field, built once."""
+        cached = self.__dict__.get("_compiled")
+        if cached is None:
+            cached = tuple(
+                None if expressions is None else ContextExpression(expressions, at_end)
+                for expressions, at_end in (
+                    (self.requires_before, True),
+                    (self.requires_after, False),
+                    (self.unless_before, True),
+                    (self.unless_after, False),
+                )
+            )
+            object.__setattr__(self, "_compiled", cached)  # a cache, not a field
+        return cached
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("_compiled", None)
+        return state
+
+    def allows(self, text: str, start: int, end: int, lowered: str | None = None) -> bool:
+        """Whether the context around ``text[start:end]`` lets the match stand.
+
+        ``lowered`` is ``text.lower()`` when the caller has it and it has the same length.
+        """
+        requires_before, requires_after, unless_before, unless_after = self.compiled()
         # pos/endpos instead of slices: no copies, and \Z still means "just before the match".
         before_start = max(0, start - CONTEXT_BEFORE)
         after_end = end + CONTEXT_AFTER
         # When requirements are given, at least one of them (before or after) must fit.
-        if self.requires_before is not None or self.requires_after is not None:
-            fits_before = self.requires_before is not None and self.requires_before.search(
-                text, before_start, start
+        if (requires_before is not None or requires_after is not None) and not (
+            (
+                requires_before is not None
+                and requires_before.search(text, lowered, before_start, start)
             )
-            fits_after = self.requires_after is not None and self.requires_after.match(
-                text, end, after_end
-            )
-            if not (fits_before or fits_after):
-                return False
-        if self.unless_before is not None and self.unless_before.search(text, before_start, start):
+            or (requires_after is not None and requires_after.match(text, lowered, end, after_end))
+        ):
             return False
-        return self.unless_after is None or not self.unless_after.match(text, end, after_end)
+        if unless_before is not None and unless_before.search(text, lowered, before_start, start):
+            return False
+        return unless_after is None or not unless_after.match(text, lowered, end, after_end)
 
 
 @dataclass(frozen=True)
@@ -99,6 +187,9 @@ class Pattern:
     regex: str
     acronym: bool
     context: Context
+    # The literal words every match starts with (anchors.literal_prefixes), worked out
+    # once here so that the cached glossary carries them; None: no usable words.
+    prefixes: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -149,7 +240,8 @@ def _check_regex(rule_id: str, name: str, expression: str) -> None:
 
 def _compile_context(
     rule_id: str, name: str, expressions: list[str], *, at_end: bool
-) -> re.Pattern[str] | None:
+) -> tuple[str, ...] | None:
+    """The checked expressions of one context field (compiled later, on first use)."""
     if not expressions:
         return None
     for expression in expressions:
@@ -159,10 +251,15 @@ def _compile_context(
             raise GlossaryError(
                 f"bad regular expression {expression!r}: {error}", rule_id, name
             ) from None
-    joined = "|".join(f"(?:{expression})" for expression in expressions)
-    # "before" expressions must touch the match; "after" ones are used with .match().
-    source = f"(?:{joined})\\Z" if at_end else f"(?:{joined})"
-    return re.compile(source, re.IGNORECASE)
+    ContextExpression(tuple(expressions), at_end)  # the joined forms compile too
+    return tuple(expressions)
+
+
+def lowercase_twin(source: str) -> re.Pattern[str] | None:
+    """``source`` for lowercased text, case-sensitive; None if it has a case-sensitive part."""
+    if "(?-i" in source:
+        return None
+    return re.compile(lowercase_source(source))
 
 
 def _rule_from_dict(data: Any, position: int) -> Rule:
@@ -229,7 +326,20 @@ def _rule_from_dict(data: Any, position: int) -> Rule:
             context[name] = _compile_context(
                 rule_id, name, rule_context[name] + own, at_end=name.endswith("before")
             )
-        patterns.append(Pattern(rule_id, expression, acronym, Context(**context)))
+        found = literal_prefixes(
+            expression,
+            case_sensitive=acronym,
+            min_length=MIN_ANCHOR_CASE_SENSITIVE if acronym else MIN_ANCHOR,
+        )
+        patterns.append(
+            Pattern(
+                rule_id,
+                expression,
+                acronym,
+                Context(**context),
+                None if found is None else tuple(found),
+            )
+        )
 
     return Rule(
         id=rule_id,
@@ -278,6 +388,8 @@ class Glossary:
 
     @classmethod
     def from_yaml_text(cls, text: str) -> Glossary:
+        import yaml  # PyYAML is slow to import; the shipped glossary is usually read from cache
+
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as error:
@@ -318,8 +430,60 @@ def _rules_list(data: Any) -> list:
     return data
 
 
+DEFAULT_GLOSSARY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "glossary.yaml")
+CACHE_DIR_ENV = "SCAFFOLDING_CACHE_DIR"
+
+
 @lru_cache(maxsize=1)
 def load_default_glossary() -> Glossary:
-    """The glossary shipped with Scaffolding (read and compiled once per process)."""
-    text = resources.files("scaffolding.language").joinpath("glossary.yaml").read_text("utf-8")
-    return Glossary.from_yaml_text(text)
+    """The glossary shipped with Scaffolding (read and compiled once per process).
+
+    Parsing and validating the YAML costs more than everything else a short
+    ``check-language`` run does, so the validated glossary is kept as a pickle in the
+    cache directory, named by a checksum of the YAML file and of this module: editing
+    either makes a new name, and the old file is simply no longer read.
+    """
+    return load_glossary_cached(DEFAULT_GLOSSARY)
+
+
+def cache_dir() -> str:
+    """$SCAFFOLDING_CACHE_DIR, else $XDG_CACHE_HOME/scaffolding, else ~/.cache/scaffolding."""
+    configured = os.environ.get(CACHE_DIR_ENV)
+    if configured:
+        return configured
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "scaffolding")
+
+
+def load_glossary_cached(path: str | os.PathLike) -> Glossary:
+    """The glossary in ``path``, from the cache when it was built from the same bytes."""
+    import pickle
+    import zlib
+
+    with open(path, "rb") as handle:
+        data = handle.read()
+    with open(__file__, "rb") as handle:
+        code = handle.read()
+    version = f"py{sys.version_info[0]}{sys.version_info[1]}"
+    key = f"{zlib.crc32(data):08x}{zlib.crc32(code):08x}{len(data):x}-{version}"
+    directory = cache_dir()
+    cached = os.path.join(directory, f"glossary-{key}.pickle")
+    try:
+        with open(cached, "rb") as handle:
+            # Written by this function into the user's own cache directory and named by
+            # the checksum of the YAML and of this code: as trusted as the package itself.
+            glossary = pickle.load(handle)  # noqa: S301
+        if isinstance(glossary, Glossary):
+            return glossary
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+        pass  # no cache yet, or an unreadable one: build it again
+    glossary = Glossary.from_yaml_text(data.decode("utf-8"))
+    try:
+        os.makedirs(directory, exist_ok=True)
+        partial = f"{cached}.{os.getpid()}.tmp"
+        with open(partial, "wb") as handle:
+            pickle.dump(glossary, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, cached)  # atomic: a reader never sees half a file
+    except OSError:
+        pass  # a read-only home: still correct, only slower next time
+    return glossary
