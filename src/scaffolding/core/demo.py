@@ -14,6 +14,7 @@ from django.apps import apps
 from django.db import transaction
 
 from scaffolding.accounts.models import CarerKind, Organisation, Partnership, Role, Team, User
+from scaffolding.core.tenancy import tenant_models
 from scaffolding.workforce.models import Closeness, NESLevel, Person, Relationship, RoleProfile
 
 DEMO_SLUG = "glenmorven"
@@ -304,6 +305,10 @@ def remove_demo() -> None:
     # People first: their records (learning, recognitions, sessions) point at users,
     # some through protected keys, so they must go before the accounts do.
     with transaction.atomic():
+        # Records on the tenancy base go first, the highest layer first: records about
+        # young people point at people in the register through protected keys.
+        for model in reversed(tenant_models()):
+            model._base_manager.filter(partnership=partnership).delete()
         Person.objects.filter(partnership=partnership).delete()
         User.objects.filter(partnership=partnership).delete()
         partnership.delete()
