@@ -247,7 +247,7 @@ def split_area(value: str) -> tuple[str, str]:
 
 class AnswerForm(forms.Form):
     answer = forms.ChoiceField(
-        label="Your answer", choices=Ask.Answer.choices, widget=forms.RadioSelect
+        label="What do you say?", choices=Ask.Answer.choices, widget=forms.RadioSelect
     )
     answer_text = forms.CharField(
         label="Say more (the carer sees this)", required=False, widget=SMALL_TEXT

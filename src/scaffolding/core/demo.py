@@ -305,10 +305,10 @@ def remove_demo() -> None:
     # People first: their records (learning, recognitions, sessions) point at users,
     # some through protected keys, so they must go before the accounts do.
     with transaction.atomic():
-        # Rows on the tenancy base first (young people and what hangs from them), since
-        # some point at people in the register through protected keys.
-        for model in tenant_models():
-            model.objects.filter(partnership=partnership).delete()
+        # Records on the tenancy base go first, the highest layer first: records about
+        # young people point at people in the register through protected keys.
+        for model in reversed(tenant_models()):
+            model._base_manager.filter(partnership=partnership).delete()
         Person.objects.filter(partnership=partnership).delete()
         User.objects.filter(partnership=partnership).delete()
         partnership.delete()
