@@ -132,7 +132,7 @@ AUTHENTICATION_BACKENDS = [
     # Axes first so that a locked-out person is refused before any password check.
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "scaffolding.accounts.backends.PasswordBackend",
 ]
 
 PASSWORD_HASHERS = [

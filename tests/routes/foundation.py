@@ -22,6 +22,7 @@ ROUTES = [
         public=True,
     ),
     Route("accounts:password_reset_complete", public=True),
+    Route("accounts:email_confirm", kwargs=lambda w: {"token": "not-a-real-token"}, public=True),
     # The test admin already has a confirmed authenticator, so set-up sends them on.
     Route(
         "accounts:two_factor_setup",

@@ -33,7 +33,7 @@ urlpatterns = [
     ),
     path(
         "password-reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        views.PasswordResetConfirmView.as_view(
             success_url=reverse_lazy("accounts:password_reset_complete"),
             extra_context={"page_title": "Choose a new password"},
         ),
@@ -75,5 +75,6 @@ urlpatterns = [
         views.account_reset_two_factor,
         name="account_reset_two_factor",
     ),
+    path("email/confirm/<str:token>/", views.email_confirm, name="email_confirm"),
     path("change-history/", views.audit_log, name="audit_log"),
 ]

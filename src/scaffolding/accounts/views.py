@@ -6,6 +6,8 @@ import qrcode
 import qrcode.image.svg
 from auditlog.models import LogEntry
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.contenttypes.models import ContentType
@@ -23,6 +25,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from scaffolding.workforce.register import link_account
 
+from . import identity
 from .access import get_for_user, permission_required
 from .forms import AccountForm, AuditFilterForm, OrganisationForm, TeamForm, TokenForm
 from .models import Organisation, Team, User
@@ -221,11 +224,12 @@ def account_list(request):
     )
 
 
-def _send_welcome(request, account: User):
+def _send_welcome(request, account: User) -> bool:
     """Email a link to choose a password; admins never set or see passwords.
 
     Django's reset form skips accounts without a usable password, which is
-    exactly what a new account is, so the same link is built here.
+    exactly what a new account is, so the same link is built here. Answers
+    False when the mail server did not take the email.
     """
     context = {
         "email": account.email,
@@ -236,13 +240,24 @@ def _send_welcome(request, account: User):
         "token": default_token_generator.make_token(account),
         "protocol": "https" if request.is_secure() else "http",
     }
-    PasswordResetForm().send_mail(
-        "registration/welcome_subject.txt",
-        "registration/welcome_email.txt",
-        context,
-        None,
-        account.email,
-    )
+    try:
+        PasswordResetForm().send_mail(
+            "registration/welcome_subject.txt",
+            "registration/welcome_email.txt",
+            context,
+            None,
+            account.email,
+        )
+    except (identity.smtplib.SMTPException, OSError):
+        identity.log.exception("Welcome email could not be sent")
+        return False
+    return True
+
+
+NOT_SENT = (
+    "The email to {email} was not sent: the mail server did not answer. "
+    "Please try again later, or ask whoever runs Scaffolding to check the mail settings."
+)
 
 
 @permission_required("accounts.manage_users")
@@ -256,12 +271,16 @@ def account_create(request):
             account.set_unusable_password()
             account.save()
             entry = link_account(account)
-        _send_welcome(request, account)
+        sent = _send_welcome(request, account)
         joined = " and joined it to their entry in the register" if entry else ""
-        messages.success(
-            request,
-            f"Account created for {account.full_name}{joined}. We have emailed them a link.",
-        )
+        if sent:
+            messages.success(
+                request,
+                f"Account created for {account.full_name}{joined}. We have emailed them a link.",
+            )
+        else:
+            messages.success(request, f"Account created for {account.full_name}{joined}.")
+            messages.error(request, NOT_SENT.format(email=account.email))
         return redirect("accounts:account_list")
     return render(
         request,
@@ -278,12 +297,28 @@ def account_create(request):
 @require_http_methods(["GET", "POST"])
 def account_edit(request, pk):
     account = get_for_user(request.user, User.objects.all(), perm="accounts.change_account", pk=pk)
+    current_email = account.email
     form = AccountForm(request.POST or None, instance=account, editor=request.user)
     if request.method == "POST" and form.is_valid():
+        new_email = form.cleaned_data["email"]
         with transaction.atomic():
-            form.save()
-            link_account(account)
-        messages.success(request, f"Changes to {account.full_name}'s account are saved.")
+            saved = form.save(commit=False)
+            # A new address takes effect only when that address confirms it.
+            saved.email = current_email
+            saved.save()
+            link_account(saved)
+        messages.success(request, f"Changes to {saved.full_name}'s account are saved.")
+        if new_email != current_email:
+            to_new, to_old = identity.request_email_change(request, saved, new_email)
+            if to_new:
+                messages.info(
+                    request,
+                    f"{saved.full_name} still signs in with {current_email} until they "
+                    f"confirm {new_email} from the email we sent there. "
+                    f"We have also told {current_email}.",
+                )
+            else:
+                messages.error(request, NOT_SENT.format(email=new_email))
         return redirect("accounts:account_list")
     return render(
         request,
@@ -311,7 +346,40 @@ def account_reset_two_factor(request, pk):
             request,
             f"{account.full_name} will set up two-step sign-in again next time they sign in.",
         )
+        if not identity.tell_two_step_reset(account, request.user):
+            messages.error(request, NOT_SENT.format(email=account.email))
     return redirect("accounts:account_edit", pk=account.pk)
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def email_confirm(request, token):
+    """The new address confirms a change of address (a button, so link scanners change nothing)."""
+    if request.method == "POST":
+        try:
+            account = identity.confirm_email_change(token)
+        except identity.EmailChangeRefused as refused:
+            return render(
+                request,
+                "accounts/email_confirm.html",
+                {"page_title": "This link does not work", "problem": str(refused)},
+                status=400,
+            )
+        return render(
+            request,
+            "accounts/email_confirm.html",
+            {"page_title": "Your email address is changed", "done": account},
+        )
+    return render(request, "accounts/email_confirm.html", {"page_title": "Confirm your new email"})
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Choose a new password, then tell the account's own address that it changed."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        identity.tell_password_changed(form.user)
+        return response
 
 
 # Change history -------------------------------------------------------------
