@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "auditlog",
     "django_htmx",
     "django_tasks",
@@ -159,11 +160,22 @@ AXES_FAILURE_LIMIT = int(os.environ.get("SCAFFOLDING_LOCKOUT_FAILURES", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("SCAFFOLDING_LOCKOUT_HOURS", "0.5"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
+# Count "Lock1@x" and " lock1@X" as one account, as sign-in does.
+AXES_USERNAME_CALLABLE = "scaffolding.accounts.access.sign_in_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
+# Besides the lockout per account, one address may try to sign in only so often
+# (any accounts): django-ratelimit, counted in the cache. Behind a proxy, name the
+# header that carries the visitor's address (e.g. HTTP_X_FORWARDED_FOR).
+SIGN_IN_RATE_LIMIT = os.environ.get("SCAFFOLDING_SIGN_IN_RATE", "30/m")
+CLIENT_IP_HEADER = os.environ.get("SCAFFOLDING_CLIENT_IP_HEADER", "REMOTE_ADDR")
+RATELIMIT_IP_META_KEY = CLIENT_IP_HEADER
+AXES_IPWARE_META_PRECEDENCE_ORDER = (CLIENT_IP_HEADER,)
+
 # Two-factor sign-in is required for partnership admins (they manage accounts).
+# Every other role may set it up, and a partnership may require it per role.
 REQUIRE_ADMIN_TWO_FACTOR = env_bool("SCAFFOLDING_REQUIRE_ADMIN_2FA", True)
 OTP_TOTP_ISSUER = os.environ.get("SCAFFOLDING_OTP_ISSUER", "Scaffolding")
 

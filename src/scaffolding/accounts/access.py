@@ -34,3 +34,9 @@ def permission_required(perm: str):
         return wrapped
 
     return decorator
+
+
+def sign_in_username(request, credentials=None) -> str:
+    """The sign-in name as the account matches it: trimmed and in lower case (for django-axes)."""
+    data = credentials or getattr(request, "POST", {}) or {}
+    return (data.get("username") or "").strip().lower()

@@ -18,6 +18,8 @@ class Partnership(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
     area = models.CharField("local authority area", max_length=120)
     created_at = models.DateTimeField(default=timezone.now)
+    # Roles that must sign in with a second step (admins always do, by setting).
+    two_step_roles = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["name"]

@@ -5,6 +5,9 @@ from urllib.parse import urlencode
 import qrcode
 import qrcode.image.svg
 from auditlog.models import LogEntry
+from axes.models import AccessAttempt
+from axes.utils import reset as axes_reset
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
@@ -21,13 +24,23 @@ from django.utils.encoding import force_bytes
 from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_encode
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_ratelimit.core import is_ratelimited
 
 from scaffolding.workforce.register import link_account
 
 from . import identity
 from .access import get_for_user, permission_required
-from .forms import AccountForm, AuditFilterForm, OrganisationForm, TeamForm, TokenForm
+from .forms import (
+    AccountForm,
+    AuditFilterForm,
+    OrganisationForm,
+    SignInForm,
+    TeamForm,
+    TokenForm,
+    TwoStepRolesForm,
+)
 from .models import Organisation, Team, User
 
 AUDIT_PAGE_SIZE = 50
@@ -38,6 +51,43 @@ def _safe_next(request, default: str) -> str:
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
     return default
+
+
+# Sign-in --------------------------------------------------------------------
+
+
+def _sign_in_rate(group, request):
+    return settings.SIGN_IN_RATE_LIMIT
+
+
+_login_view = auth_views.LoginView.as_view(
+    template_name="registration/login.html",
+    authentication_form=SignInForm,
+    redirect_authenticated_user=True,
+    extra_context={"page_title": "Sign in"},
+)
+
+
+@login_not_required
+def sign_in(request):
+    """Django's sign-in, with a limit on tries per address across all accounts.
+
+    django-axes pauses one account after wrong passwords; this stops one address
+    from trying many accounts (or many spellings) quickly.
+    """
+    if request.method == "POST" and is_ratelimited(
+        request, group="sign-in", key="ip", rate=_sign_in_rate, method="POST", increment=True
+    ):
+        return render(
+            request,
+            "accounts/locked_out.html",
+            {
+                "page_title": "Please wait before trying again",
+                "rate_limited": True,
+            },
+            status=429,
+        )
+    return _login_view(request)
 
 
 # Two-factor sign-in ---------------------------------------------------------
@@ -53,6 +103,8 @@ def _qr_svg(text: str) -> str:
 def two_factor_setup(request):
     """Set up an authenticator app: scan the code (or type the key), then confirm a code."""
     if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
+        if request.user.is_verified():
+            return redirect("accounts:backup_codes")
         return redirect("accounts:two_factor_verify")
     device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
     if device is None:
@@ -86,9 +138,15 @@ def two_factor_verify(request):
     device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
     if device is None:
         return redirect(reverse("accounts:two_factor_setup") + f"?next={_safe_next(request, '/')}")
-    form = TokenForm(request.POST or None, device=device)
+    form = TokenForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        otp_login(request, device)
+        otp_login(request, form.matched_device)
+        if isinstance(form.matched_device, StaticDevice):
+            left = form.matched_device.token_set.count()
+            messages.warning(
+                request,
+                f"You used a backup code. You have {left} left: make new ones if you need them.",
+            )
         return redirect(_safe_next(request, reverse("core:home")))
     return render(
         request,
@@ -97,7 +155,59 @@ def two_factor_verify(request):
     )
 
 
+BACKUP_CODE_COUNT = 10
+
+
+@permission_required("accounts.use_two_factor")
+@require_http_methods(["GET", "POST"])
+def backup_codes(request):
+    """Ten one-use codes for when the phone is lost; shown once, when made."""
+    if not request.user.is_verified():
+        return redirect(reverse("accounts:two_factor_verify") + f"?next={request.path}")
+    device = StaticDevice.objects.filter(user=request.user).first()
+    codes = []
+    if request.method == "POST":
+        with transaction.atomic():
+            if device is None:
+                device = StaticDevice.objects.create(
+                    user=request.user, name="Backup codes", confirmed=True
+                )
+            device.token_set.all().delete()
+            codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
+            StaticToken.objects.bulk_create(StaticToken(device=device, token=c) for c in codes)
+    return render(
+        request,
+        "accounts/backup_codes.html",
+        {
+            "page_title": "Backup codes for two-step sign-in",
+            "codes": codes,
+            "left": device.token_set.count() if device else 0,
+        },
+    )
+
+
 # The partnership ------------------------------------------------------------
+
+
+@permission_required("accounts.manage_structure")
+@require_http_methods(["GET", "POST"])
+def sign_in_settings(request):
+    """Which roles in this partnership must sign in with a second step."""
+    partnership = request.user.partnership
+    form = TwoStepRolesForm(request.POST or None, instance=partnership)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Sign-in settings are saved.")
+        return redirect("accounts:sign_in_settings")
+    return render(
+        request,
+        "accounts/simple_form.html",
+        {
+            "page_title": "Two-step sign-in in the partnership",
+            "form": form,
+            "cancel_url": reverse("accounts:partnership"),
+        },
+    )
 
 
 @permission_required("accounts.view_partnership")
@@ -329,19 +439,46 @@ def account_edit(request, pk):
             "account": account,
             "cancel_url": reverse("accounts:account_list"),
             "has_authenticator": TOTPDevice.objects.filter(user=account, confirmed=True).exists(),
+            "is_paused": AccessAttempt.objects.filter(
+                username=account.email, failures_since_start__gte=settings.AXES_FAILURE_LIMIT
+            ).exists(),
         },
     )
 
 
 @permission_required("accounts.manage_users")
 @require_http_methods(["POST"])
+def account_unlock(request, pk):
+    """Let a person whose sign-in is paused (too many wrong passwords) try again now."""
+    account = get_for_user(request.user, User.objects.all(), perm="accounts.change_account", pk=pk)
+    axes_reset(username=account.email)
+    messages.success(request, f"{account.full_name} can sign in again now.")
+    return redirect("accounts:account_edit", pk=account.pk)
+
+
+@permission_required("accounts.manage_users")
+@require_http_methods(["POST"])
+def account_welcome(request, pk):
+    """Send the welcome email (a link to choose a password) again."""
+    account = get_for_user(request.user, User.objects.all(), perm="accounts.change_account", pk=pk)
+    if _send_welcome(request, account):
+        messages.success(request, f"We have emailed {account.email} a new link.")
+    else:
+        messages.error(request, NOT_SENT.format(email=account.email))
+    return redirect("accounts:account_edit", pk=account.pk)
+
+
+@permission_required("accounts.manage_users")
+@require_http_methods(["POST"])
 def account_reset_two_factor(request, pk):
-    """For an admin who has lost their phone: they set up a new authenticator at next sign-in."""
+    """For someone who has lost their phone: they set up a new authenticator at next sign-in."""
     account = get_for_user(request.user, User.objects.all(), perm="accounts.change_account", pk=pk)
     if account.pk == request.user.pk:
         messages.error(request, "Another partnership admin must reset your two-step sign-in.")
     else:
-        TOTPDevice.objects.filter(user=account).delete()
+        with transaction.atomic():
+            TOTPDevice.objects.filter(user=account).delete()
+            StaticDevice.objects.filter(user=account).delete()
         messages.success(
             request,
             f"{account.full_name} will set up two-step sign-in again next time they sign in.",
