@@ -28,6 +28,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_ratelimit.core import is_ratelimited
 
+from scaffolding.core import history
 from scaffolding.workforce.register import link_account
 
 from . import identity
@@ -572,6 +573,7 @@ def audit_log(request):
             "page_title": "Change history",
             "filter_form": form,
             "page": page,
+            "rows": history.describe(page.object_list),
             "querystring": query.urlencode(),
         },
     )
