@@ -71,6 +71,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "scaffolding.core.errors.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -87,6 +88,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "scaffolding.urls"
+CSRF_FAILURE_VIEW = "scaffolding.core.errors.csrf_failure"
 WSGI_APPLICATION = "scaffolding.wsgi.application"
 
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"

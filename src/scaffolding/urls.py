@@ -10,5 +10,7 @@ urlpatterns = [
     path("supervision/", include("scaffolding.supervision.urls")),
 ]
 
+handler500 = "scaffolding.core.errors.server_error"
+
 if settings.OIDC_ENABLED:
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
