@@ -11,7 +11,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
@@ -351,18 +350,7 @@ def _send_welcome(request, account: User) -> bool:
         "token": default_token_generator.make_token(account),
         "protocol": "https" if request.is_secure() else "http",
     }
-    try:
-        PasswordResetForm().send_mail(
-            "registration/welcome_subject.txt",
-            "registration/welcome_email.txt",
-            context,
-            None,
-            account.email,
-        )
-    except (identity.smtplib.SMTPException, OSError):
-        identity.log.exception("Welcome email could not be sent")
-        return False
-    return True
+    return identity.send_email("registration/welcome", context, account.email)
 
 
 NOT_SENT = (
