@@ -115,23 +115,45 @@ TEMPLATES = [
 ]
 
 # SQLite under var/ by default (WAL so readers never wait for the writer);
-# PostgreSQL in production through DATABASE_URL.
+# PostgreSQL in production through DATABASE_URL. Both give up quickly when the
+# database hangs, so a person sees a "try again" page and /healthz says 503.
 DEFAULT_SQLITE = VAR_DIR / "scaffolding.sqlite3"
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{DEFAULT_SQLITE}"),
+
+
+def database_settings(url: str) -> dict:
+    database = dj_database_url.parse(
+        url,
         conn_max_age=int(os.environ.get("SCAFFOLDING_DB_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        Path(database["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+        database["CONN_MAX_AGE"] = 0
+        database["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            # Seconds to wait for another writer's lock before giving up.
+            "timeout": float(os.environ.get("SCAFFOLDING_DB_BUSY_SECONDS", "5")),
+        }
+    elif database["ENGINE"].startswith("django.db.backends.postgresql"):
+        statement_ms = int(os.environ.get("SCAFFOLDING_DB_STATEMENT_TIMEOUT_MS", "20000"))
+        lock_ms = int(os.environ.get("SCAFFOLDING_DB_LOCK_TIMEOUT_MS", "5000"))
+        database.setdefault("OPTIONS", {})
+        database["OPTIONS"]["connect_timeout"] = int(
+            os.environ.get("SCAFFOLDING_DB_CONNECT_TIMEOUT", "3")
+        )
+        database["OPTIONS"]["options"] = (
+            f"-c statement_timeout={statement_ms} -c lock_timeout={lock_ms} "
+            f"-c idle_in_transaction_session_timeout={statement_ms * 3}"
+        )
+    return database
+
+
+DATABASES = {
+    "default": database_settings(os.environ.get("DATABASE_URL", f"sqlite:///{DEFAULT_SQLITE}"))
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-    }
+# Seconds /healthz waits for the database before answering 503.
+HEALTHZ_TIMEOUT_SECONDS = float(os.environ.get("SCAFFOLDING_HEALTHZ_TIMEOUT", "0.8"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
