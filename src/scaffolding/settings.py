@@ -294,6 +294,10 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(os.environ.get("SCAFFOLDING_MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
+# Evidence files may be scanned by ClamAV's daemon: unix:///run/clamav/clamd.ctl or
+# tcp://host:3310. A file that cannot be scanned is refused, never kept unscanned.
+CLAMD_URL = os.environ.get("SCAFFOLDING_CLAMD", "")
+CLAMD_SCANNER = None  # tests plug in a stand-in scanner class here
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

@@ -2,6 +2,7 @@ from django import forms
 from django.db.models import Q
 
 from scaffolding.accounts.models import Organisation, Team, User
+from scaffolding.core import untrusted
 
 from .models import (
     LearningActivity,
@@ -15,13 +16,6 @@ from .models import (
 )
 
 EVIDENCE_MAX_BYTES = 5 * 1024 * 1024
-EVIDENCE_TYPES = {
-    "application/pdf",
-    "image/jpeg",
-    "image/png",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "application/vnd.oasis.opendocument.text",
-}
 
 
 class DateInput(forms.DateInput):
@@ -67,10 +61,11 @@ class RecordForm(forms.ModelForm):
             return None
         if upload.size > EVIDENCE_MAX_BYTES:
             raise forms.ValidationError("The file is larger than 5 MB. Choose a smaller file.")
-        if upload.content_type not in EVIDENCE_TYPES:
-            raise forms.ValidationError(
-                "Choose a PDF, JPEG or PNG image, Word or OpenDocument file."
-            )
+        try:
+            # The type kept and sent back is the one the content shows, never the browser's.
+            upload.content_type = untrusted.check_evidence(upload)
+        except untrusted.Refused as refused:
+            raise forms.ValidationError(str(refused)) from None
         return upload
 
 
