@@ -80,8 +80,8 @@ EVIDENCE_TYPES = {
     "odt": "application/vnd.oasis.opendocument.text",
 }
 NOT_EVIDENCE = (
-    "The file is not a PDF, JPEG or PNG image, Word or OpenDocument file "
-    "(we look at what it contains, not its name). Choose one of those."
+    "This file is not a PDF, JPEG, PNG, Word or OpenDocument file: we look at what it "
+    "contains, not its name. Choose a PDF, JPEG or PNG image, Word or OpenDocument file."
 )
 
 
