@@ -322,6 +322,10 @@ TASKS = {
     }
 }
 
+# An import whose worker shows no sign of life for this long is shown as stopped,
+# and can be run again.
+IMPORT_STALE_MINUTES = int(os.environ.get("SCAFFOLDING_IMPORT_STALE_MINUTES", "10"))
+
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = True
 

@@ -13,6 +13,7 @@ from .models import (
     RecordStatus,
     RoleProfile,
     Topic,
+    completed_in_the_future,
 )
 
 EVIDENCE_MAX_BYTES = 5 * 1024 * 1024
@@ -53,6 +54,11 @@ class RecordForm(forms.ModelForm):
             self.add_error("completed_on", "Enter the date you completed this learning.")
         if status != RecordStatus.COMPLETED and completed_on:
             self.add_error("completed_on", "Leave the date empty until the learning is completed.")
+        elif completed_in_the_future(completed_on):
+            self.add_error(
+                "completed_on",
+                "This date is in the future. Enter the date you completed this learning.",
+            )
         return cleaned
 
     def clean_evidence(self):
