@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "scaffolding.core.errors.DatabaseUnavailableMiddleware",
+    "scaffolding.core.security.RequestSizeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -298,8 +299,18 @@ MEDIA_URL = "/media/"
 # tcp://host:3310. A file that cannot be scanned is refused, never kept unscanned.
 CLAMD_URL = os.environ.get("SCAFFOLDING_CLAMD", "")
 CLAMD_SCANNER = None  # tests plug in a stand-in scanner class here
+# Request size: anything over SCAFFOLDING_MAX_REQUEST_MB is refused (413) before it is
+# read; set the proxy's limit to the same (nginx: client_max_body_size 12m). Files up
+# to 5 MB stay in memory, form fields up to 10 MB; free text up to FREE_TEXT_MAX_CHARS.
+MAX_REQUEST_BYTES = int(os.environ.get("SCAFFOLDING_MAX_REQUEST_MB", "12")) * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "scaffolding.core.security.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+FREE_TEXT_MAX_CHARS = int(os.environ.get("SCAFFOLDING_FREE_TEXT_MAX_CHARS", "20000"))
 
 EMAIL_BACKEND = os.environ.get(
     "SCAFFOLDING_EMAIL_BACKEND",

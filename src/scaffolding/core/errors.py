@@ -41,6 +41,11 @@ def csrf_failure(request, reason=""):
     return _page("403_csrf.html", 403, request=request, page_title="Please try that again")
 
 
+def request_too_large(request) -> HttpResponse:
+    limit = settings.MAX_REQUEST_BYTES // (1024 * 1024)
+    return _page("413.html", 413, page_title="That is too large to send", limit_mb=limit)
+
+
 def database_unavailable(request) -> HttpResponse:
     response = _page("503.html", 503, page_title="Scaffolding is not available just now")
     response["Retry-After"] = RETRY_AFTER
