@@ -125,7 +125,8 @@ def describe(entries) -> list[dict]:
                 before, after = (
                     (change + [None, None])[:2] if isinstance(change, list) else (None, change)
                 )
-                words.append((what, _value(field, before, names), _value(field, after, names)))
+                shown_before = "" if entry.action == 0 else _value(field, before, names)
+                words.append((what, shown_before, _value(field, after, names)))
         described.append(
             {
                 "entry": entry,
