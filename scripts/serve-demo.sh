@@ -7,7 +7,8 @@ BIN=${BIN:-.venv/bin}
 HOST=${HOST:-127.0.0.1}
 PORT=${PORT:-8000}
 
-"$BIN/scaffolding" db_worker --interval 1 --no-reload &
+# The worker restarts itself if it stops (scripts/run-worker.sh).
+BIN="$BIN" "$(dirname "$0")/run-worker.sh" --interval 1 &
 worker=$!
 "$BIN/scaffolding" runserver --noreload "$HOST:$PORT" &
 web=$!

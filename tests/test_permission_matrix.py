@@ -36,10 +36,11 @@ def test_every_named_url_is_in_the_matrix():
 
 
 def test_every_url_is_signed_in_only_unless_public(world, client_for):
-    """Nothing but sign-in, password reset, /healthz and information pages is open."""
+    """Nothing but sign-in, password reset, email confirmation, /healthz and information pages."""
     public = sorted({route.name for route in ALL_ROUTES if route.public})
     assert public == sorted(
         [
+            "accounts:email_confirm",
             "accounts:login",
             "accounts:password_reset",
             "accounts:password_reset_complete",

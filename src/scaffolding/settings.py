@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -55,8 +56,10 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "auditlog",
     "django_htmx",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "scaffolding.core",
@@ -72,11 +75,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "scaffolding.core.errors.DatabaseUnavailableMiddleware",
+    "scaffolding.core.security.RequestSizeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "scaffolding.core.security.NoStoreMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -88,6 +96,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "scaffolding.urls"
+CSRF_FAILURE_VIEW = "scaffolding.core.errors.csrf_failure"
 WSGI_APPLICATION = "scaffolding.wsgi.application"
 
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
@@ -109,23 +118,45 @@ TEMPLATES = [
 ]
 
 # SQLite under var/ by default (WAL so readers never wait for the writer);
-# PostgreSQL in production through DATABASE_URL.
+# PostgreSQL in production through DATABASE_URL. Both give up quickly when the
+# database hangs, so a person sees a "try again" page and /healthz says 503.
 DEFAULT_SQLITE = VAR_DIR / "scaffolding.sqlite3"
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{DEFAULT_SQLITE}"),
+
+
+def database_settings(url: str) -> dict:
+    database = dj_database_url.parse(
+        url,
         conn_max_age=int(os.environ.get("SCAFFOLDING_DB_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        Path(database["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+        database["CONN_MAX_AGE"] = 0
+        database["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            # Seconds to wait for another writer's lock before giving up.
+            "timeout": float(os.environ.get("SCAFFOLDING_DB_BUSY_SECONDS", "5")),
+        }
+    elif database["ENGINE"].startswith("django.db.backends.postgresql"):
+        statement_ms = int(os.environ.get("SCAFFOLDING_DB_STATEMENT_TIMEOUT_MS", "20000"))
+        lock_ms = int(os.environ.get("SCAFFOLDING_DB_LOCK_TIMEOUT_MS", "5000"))
+        database.setdefault("OPTIONS", {})
+        database["OPTIONS"]["connect_timeout"] = int(
+            os.environ.get("SCAFFOLDING_DB_CONNECT_TIMEOUT", "3")
+        )
+        database["OPTIONS"]["options"] = (
+            f"-c statement_timeout={statement_ms} -c lock_timeout={lock_ms} "
+            f"-c idle_in_transaction_session_timeout={statement_ms * 3}"
+        )
+    return database
+
+
+DATABASES = {
+    "default": database_settings(os.environ.get("DATABASE_URL", f"sqlite:///{DEFAULT_SQLITE}"))
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-    }
+# Seconds /healthz waits for the database before answering 503.
+HEALTHZ_TIMEOUT_SECONDS = float(os.environ.get("SCAFFOLDING_HEALTHZ_TIMEOUT", "0.8"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -134,7 +165,7 @@ AUTHENTICATION_BACKENDS = [
     # Axes first so that a locked-out person is refused before any password check.
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "scaffolding.accounts.backends.PasswordBackend",
 ]
 
 PASSWORD_HASHERS = [
@@ -161,11 +192,22 @@ AXES_FAILURE_LIMIT = int(os.environ.get("SCAFFOLDING_LOCKOUT_FAILURES", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("SCAFFOLDING_LOCKOUT_HOURS", "0.5"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
+# Count "Lock1@x" and " lock1@X" as one account, as sign-in does.
+AXES_USERNAME_CALLABLE = "scaffolding.accounts.access.sign_in_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
+# Besides the lockout per account, one address may try to sign in only so often
+# (any accounts): django-ratelimit, counted in the cache. Behind a proxy, name the
+# header that carries the visitor's address (e.g. HTTP_X_FORWARDED_FOR).
+SIGN_IN_RATE_LIMIT = os.environ.get("SCAFFOLDING_SIGN_IN_RATE", "30/m")
+CLIENT_IP_HEADER = os.environ.get("SCAFFOLDING_CLIENT_IP_HEADER", "REMOTE_ADDR")
+RATELIMIT_IP_META_KEY = CLIENT_IP_HEADER
+AXES_IPWARE_META_PRECEDENCE_ORDER = (CLIENT_IP_HEADER,)
+
 # Two-factor sign-in is required for partnership admins (they manage accounts).
+# Every other role may set it up, and a partnership may require it per role.
 REQUIRE_ADMIN_TWO_FACTOR = env_bool("SCAFFOLDING_REQUIRE_ADMIN_2FA", True)
 OTP_TOTP_ISSUER = os.environ.get("SCAFFOLDING_OTP_ISSUER", "Scaffolding")
 
@@ -202,6 +244,39 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env_bool("SCAFFOLDING_HSTS_PRELOAD", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Content-Security-Policy (django-csp): scripts only from our own files (vendored
+# design system and htmx, no inline scripts). Inline styles are allowed because the
+# charts are matplotlib SVGs drawn with style attributes; nothing else is.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+# Permissions-Policy: the service needs no camera, microphone, location and the like.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "display-capture",
+    )
+}
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
@@ -222,8 +297,22 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(os.environ.get("SCAFFOLDING_MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
+# Evidence files may be scanned by ClamAV's daemon: unix:///run/clamav/clamd.ctl or
+# tcp://host:3310. A file that cannot be scanned is refused, never kept unscanned.
+CLAMD_URL = os.environ.get("SCAFFOLDING_CLAMD", "")
+CLAMD_SCANNER = None  # tests plug in a stand-in scanner class here
+# Request size: anything over SCAFFOLDING_MAX_REQUEST_MB is refused (413) before it is
+# read; set the proxy's limit to the same (nginx: client_max_body_size 12m). Files up
+# to 5 MB stay in memory, form fields up to 10 MB; free text up to FREE_TEXT_MAX_CHARS.
+MAX_REQUEST_BYTES = int(os.environ.get("SCAFFOLDING_MAX_REQUEST_MB", "12")) * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "scaffolding.core.security.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+FREE_TEXT_MAX_CHARS = int(os.environ.get("SCAFFOLDING_FREE_TEXT_MAX_CHARS", "20000"))
 
 EMAIL_BACKEND = os.environ.get(
     "SCAFFOLDING_EMAIL_BACKEND",
@@ -245,6 +334,10 @@ TASKS = {
         "BACKEND": os.environ.get("SCAFFOLDING_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
     }
 }
+
+# An import whose worker shows no sign of life for this long is shown as stopped,
+# and can be run again.
+IMPORT_STALE_MINUTES = int(os.environ.get("SCAFFOLDING_IMPORT_STALE_MINUTES", "10"))
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = True

@@ -12,5 +12,7 @@ urlpatterns = [
     path("carers/", include("scaffolding.carers.urls")),
 ]
 
+handler500 = "scaffolding.core.errors.server_error"
+
 if settings.OIDC_ENABLED:
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

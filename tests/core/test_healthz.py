@@ -10,7 +10,7 @@ def test_healthz_answers_200_when_the_database_answers(client, db):
 
 
 def test_healthz_answers_503_when_the_database_does_not(client, db):
-    with mock.patch("scaffolding.core.views.connection.cursor", side_effect=DatabaseError("down")):
+    with mock.patch("scaffolding.core.views._database_answers", side_effect=DatabaseError("down")):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "unreachable"

@@ -22,13 +22,23 @@ ROUTES = [
         public=True,
     ),
     Route("accounts:password_reset_complete", public=True),
-    # The test admin already has a confirmed authenticator, so set-up sends them on.
+    Route("accounts:email_confirm", kwargs=lambda w: {"token": "not-a-real-token"}, public=True),
+    # Every role may set up two-step sign-in. The test admin already has a confirmed
+    # authenticator, so set-up sends them on (to backup codes).
     Route(
         "accounts:two_factor_setup",
-        allowed=("partnership_admin",),
+        allowed=EVERY_ROLE,
         overrides={"partnership_admin": REDIRECT, "outsider": REDIRECT},
     ),
-    Route("accounts:two_factor_verify", allowed=("partnership_admin",)),
+    # Without an authenticator, the code page sends people to set one up.
+    Route(
+        "accounts:two_factor_verify",
+        allowed=("partnership_admin",),
+        otherwise=REDIRECT,
+    ),
+    # Backup codes need a signed-in second step; others are sent to give one.
+    Route("accounts:backup_codes", allowed=("partnership_admin",), otherwise=REDIRECT),
+    Route("accounts:sign_in_settings", allowed=("partnership_admin",)),
     Route("accounts:partnership", allowed=EVERY_ROLE),
     Route(
         "accounts:organisation",
@@ -73,6 +83,18 @@ ROUTES += [
     # A POST-only action: asking with GET is refused for the admin, 403 for other roles.
     Route(
         "accounts:account_reset_two_factor",
+        kwargs=lambda w: {"pk": w.users["practitioner"].pk},
+        allowed=("partnership_admin",),
+        overrides={"partnership_admin": NOT_ALLOWED, "outsider": NOT_ALLOWED},
+    ),
+    Route(
+        "accounts:account_unlock",
+        kwargs=lambda w: {"pk": w.users["practitioner"].pk},
+        allowed=("partnership_admin",),
+        overrides={"partnership_admin": NOT_ALLOWED, "outsider": NOT_ALLOWED},
+    ),
+    Route(
+        "accounts:account_welcome",
         kwargs=lambda w: {"pk": w.users["practitioner"].pk},
         allowed=("partnership_admin",),
         overrides={"partnership_admin": NOT_ALLOWED, "outsider": NOT_ALLOWED},

@@ -173,6 +173,14 @@ ROUTES = [
         overrides={"learning_lead": REDIRECT},
     ),
     Route(
+        "workforce:import_retry",
+        kwargs=lambda w: {"pk": _job(w).pk},
+        method="post",
+        allowed=LEADS,
+        outsider=FORBIDDEN,
+        overrides={"learning_lead": REDIRECT},
+    ),
+    Route(
         "workforce:export",
         kwargs=lambda w: {"kind": "people", "fmt": "csv"},
         allowed=LEADS,

@@ -6,14 +6,18 @@ A record from another partnership, or one the role may not see, is answered with
 
 from functools import wraps
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 
 def get_for_user(user, queryset, perm: str | None = None, **lookup):
     """Fetch one object from the user's partnership that the user may see (else 404)."""
-    obj = get_object_or_404(queryset, **lookup)
+    try:
+        obj = get_object_or_404(queryset, **lookup)
+    except (ValueError, ValidationError):
+        # A malformed id in the address (?group=abc) is simply not found.
+        raise Http404("Not found.") from None
     if getattr(obj, "partnership_id", None) != user.partnership_id:
         raise Http404("Not found in your partnership.")
     if perm and not user.has_perm(perm, obj):
@@ -34,3 +38,9 @@ def permission_required(perm: str):
         return wrapped
 
     return decorator
+
+
+def sign_in_username(request, credentials=None) -> str:
+    """The sign-in name as the account matches it: trimmed and in lower case (for django-axes)."""
+    data = credentials or getattr(request, "POST", {}) or {}
+    return (data.get("username") or "").strip().lower()

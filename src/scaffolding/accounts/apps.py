@@ -31,12 +31,16 @@ class AccountsConfig(AppConfig):
     ]
 
     def ready(self):
-        from auditlog.registry import auditlog
+        from scaffolding.core import history
 
         from . import models
 
-        auditlog.register(models.Partnership)
-        auditlog.register(models.Organisation)
-        auditlog.register(models.Team)
+        history.register(models.Partnership, shown=["name", "slug", "area", "two_step_roles"])
+        history.register(models.Organisation, shown=["name", "kind"])
+        history.register(models.Team, shown=["name"])
         # Never keep password hashes or sign-in times in the change history.
-        auditlog.register(models.User, exclude_fields=["password", "last_login"])
+        history.register(
+            models.User,
+            shown=["email", "pending_email", "full_name", "role", "carer_kind"],
+            exclude_fields=["password", "last_login"],
+        )

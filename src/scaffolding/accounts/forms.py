@@ -1,7 +1,11 @@
+import re
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .models import Organisation, Role, Team, User
+from .models import Organisation, Partnership, Role, Team, User
 
 
 class SignInForm(AuthenticationForm):
@@ -23,37 +27,82 @@ class SignInForm(AuthenticationForm):
         "inactive": "This account cannot sign in at the moment. Please ask your partnership admin.",
     }
 
+    def clean_username(self):
+        return self.cleaned_data["username"].strip().lower()
+
+
+BACKUP_CODE = re.compile(r"^[a-z2-7]{8}$")
+
 
 class TokenForm(forms.Form):
+    """A code from the authenticator app (six numbers) or, when signing in, a backup code."""
+
     token = forms.CharField(
         label="Code from your authenticator app",
         help_text="Six numbers, with no spaces.",
         min_length=6,
-        max_length=6,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]*"}
-        ),
+        max_length=12,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "spellcheck": "false"}),
     )
 
-    def __init__(self, *args, device=None, **kwargs):
+    def __init__(self, *args, device=None, user=None, **kwargs):
+        """`device` when confirming a new authenticator; `user` when signing in."""
         self.device = device
+        self.user = user
+        self.matched_device = None
         super().__init__(*args, **kwargs)
+        if user is not None:
+            self.fields["token"].label = "Code from your authenticator app, or a backup code"
+            self.fields[
+                "token"
+            ].help_text = "Six numbers from the app, or one of your eight-letter backup codes."
+
+    def _devices(self, kind):
+        if self.device is not None:
+            return [self.device] if isinstance(self.device, kind) else []
+        return list(kind.objects.filter(user=self.user, confirmed=True))
 
     def clean_token(self):
-        token = self.cleaned_data["token"].strip().replace(" ", "")
-        if not token.isdigit():
+        token = self.cleaned_data["token"].strip().replace(" ", "").replace("-", "").lower()
+        if token.isdigit() and len(token) == 6:
+            devices = self._devices(TOTPDevice)
+            bad = "That code did not work. Codes change every 30 seconds: try the newest one."
+        elif self.user is not None and BACKUP_CODE.match(token):
+            devices = self._devices(StaticDevice)
+            bad = "That backup code did not work, or it has been used already."
+        else:
             raise forms.ValidationError("Enter the six numbers from your authenticator app.")
-        if self.device is not None:
-            allowed, _why = self.device.verify_is_allowed()
+        for device in devices:
+            allowed, _why = device.verify_is_allowed()
             if not allowed:
                 raise forms.ValidationError(
                     "Several codes in a row did not work, so please wait a minute and try again."
                 )
-        if self.device is None or not self.device.verify_token(token):
-            raise forms.ValidationError(
-                "That code did not work. Codes change every 30 seconds: try the newest one."
-            )
-        return token
+            if device.verify_token(token):
+                self.matched_device = device
+                return token
+        raise forms.ValidationError(bad)
+
+
+class TwoStepRolesForm(forms.ModelForm):
+    """A partnership admin chooses which roles must sign in with a second step."""
+
+    two_step_roles = forms.MultipleChoiceField(
+        label="Roles that must use two-step sign-in",
+        help_text=(
+            "Partnership admins always use it. Tick the roles that read children's or "
+            "workers' private information in your partnership."
+        ),
+        choices=[
+            (value, label) for value, label in Role.choices if value != Role.PARTNERSHIP_ADMIN
+        ],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Partnership
+        fields = ["two_step_roles"]
 
 
 class AccountForm(forms.ModelForm):

@@ -1,6 +1,12 @@
 """The partnership, its organisations and teams, and the people who sign in."""
 
-from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.auth.models import (
+    AbstractBaseUser,
+    BaseUserManager,
+    PermissionsMixin,
+    _user_has_module_perms,
+    _user_has_perm,
+)
 from django.db import models
 from django.utils import timezone
 
@@ -12,6 +18,8 @@ class Partnership(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
     area = models.CharField("local authority area", max_length=120)
     created_at = models.DateTimeField(default=timezone.now)
+    # Roles that must sign in with a second step (admins always do, by setting).
+    two_step_roles = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -117,6 +125,11 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
     def create_superuser(self, email, password=None, **extra_fields):
+        """`createsuperuser` makes a partnership admin: no account sees everything.
+
+        `is_superuser` gives nothing extra (see `User.has_perm`), so this person
+        manages accounts and structure and reads no one's private content.
+        """
         extra_fields.setdefault("is_staff", True)
         extra_fields.setdefault("is_superuser", True)
         extra_fields.setdefault("role", Role.PARTNERSHIP_ADMIN)
@@ -131,6 +144,8 @@ class UserManager(BaseUserManager):
 
 class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField("email address", unique=True)
+    # An admin's change of address waits here until the new address confirms it.
+    pending_email = models.EmailField("new email address, not yet confirmed", blank=True)
     full_name = models.CharField(max_length=200)
     partnership = models.ForeignKey(
         Partnership, on_delete=models.PROTECT, related_name="users", null=True, blank=True
@@ -163,6 +178,17 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_additional_data(self):
         return {"partnership_id": self.partnership_id}
+
+    # No all-seeing account: Django's PermissionsMixin answers True to everything
+    # for an active superuser. Here a superuser passes through the same rules.
+    def has_perm(self, perm, obj=None):
+        return _user_has_perm(self, perm, obj)
+
+    def has_perms(self, perm_list, obj=None):
+        return all(self.has_perm(perm, obj) for perm in perm_list)
+
+    def has_module_perms(self, app_label):
+        return _user_has_module_perms(self, app_label)
 
     @property
     def is_partnership_admin(self):

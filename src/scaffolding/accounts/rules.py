@@ -46,8 +46,8 @@ def in_same_partnership(user, obj):
 
 rules.add_perm("accounts.view_partnership", is_signed_in)
 rules.add_perm("accounts.manage_users", is_partnership_admin)
-# Two-step sign-in is for the accounts that can change other accounts.
-rules.add_perm("accounts.use_two_factor", is_partnership_admin)
+# Two-step sign-in: every role may set it up (admins and some roles must).
+rules.add_perm("accounts.use_two_factor", is_signed_in)
 rules.add_perm("accounts.view_audit_log", is_partnership_admin)
 rules.add_perm("accounts.manage_structure", is_partnership_admin)
 rules.add_perm("accounts.change_account", is_partnership_admin & in_same_partnership)

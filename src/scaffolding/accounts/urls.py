@@ -2,21 +2,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from . import views
-from .forms import SignInForm
 
 app_name = "accounts"
 
 urlpatterns = [
-    path(
-        "sign-in/",
-        auth_views.LoginView.as_view(
-            template_name="registration/login.html",
-            authentication_form=SignInForm,
-            redirect_authenticated_user=True,
-            extra_context={"page_title": "Sign in"},
-        ),
-        name="login",
-    ),
+    path("sign-in/", views.sign_in, name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password-reset/",
@@ -33,7 +23,7 @@ urlpatterns = [
     ),
     path(
         "password-reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        views.PasswordResetConfirmView.as_view(
             success_url=reverse_lazy("accounts:password_reset_complete"),
             extra_context={"page_title": "Choose a new password"},
         ),
@@ -48,6 +38,8 @@ urlpatterns = [
     ),
     path("two-step/set-up/", views.two_factor_setup, name="two_factor_setup"),
     path("two-step/", views.two_factor_verify, name="two_factor_verify"),
+    path("two-step/backup-codes/", views.backup_codes, name="backup_codes"),
+    path("partnership/sign-in/", views.sign_in_settings, name="sign_in_settings"),
     path("partnership/", views.partnership, name="partnership"),
     path("partnership/organisations/<int:pk>/", views.organisation, name="organisation"),
     path("partnership/teams/<int:pk>/", views.team, name="team"),
@@ -75,5 +67,8 @@ urlpatterns = [
         views.account_reset_two_factor,
         name="account_reset_two_factor",
     ),
+    path("email/confirm/<str:token>/", views.email_confirm, name="email_confirm"),
+    path("accounts/<int:pk>/unlock/", views.account_unlock, name="account_unlock"),
+    path("accounts/<int:pk>/welcome/", views.account_welcome, name="account_welcome"),
     path("change-history/", views.audit_log, name="audit_log"),
 ]

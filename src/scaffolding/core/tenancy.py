@@ -21,6 +21,7 @@ module and fails on one); they go through these helpers.
 named by its label.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -92,7 +93,11 @@ def get_for_user(user, queryset, perm: str | None = None, **lookup):
     """
     if hasattr(queryset, "for_user"):
         queryset = queryset.for_user(user)
-    obj = get_object_or_404(queryset, **lookup)
+    try:
+        obj = get_object_or_404(queryset, **lookup)
+    except (ValueError, ValidationError):
+        # A malformed id in the address (?group=abc) is simply not found.
+        raise Http404("Not found.") from None
     if getattr(obj, "partnership_id", None) != getattr(user, "partnership_id", None):
         raise Http404("Not found in your partnership.")
     if perm and not user.has_perm(perm, obj):

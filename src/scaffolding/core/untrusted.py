@@ -68,3 +68,79 @@ def check_zip_bounds(
                             )
             except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError):
                 return  # broken or encrypted member: the parser refuses it with its own message
+
+
+# Evidence files: checked by content, and by a virus scanner when one is set up ----------
+
+EVIDENCE_TYPES = {
+    "pdf": "application/pdf",
+    "jpg": "image/jpeg",
+    "png": "image/png",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "odt": "application/vnd.oasis.opendocument.text",
+}
+NOT_EVIDENCE = (
+    "This file is not a PDF, JPEG, PNG, Word or OpenDocument file: we look at what it "
+    "contains, not its name. Choose a PDF, JPEG or PNG image, Word or OpenDocument file."
+)
+
+
+class Refused(ValueError):
+    """The file may not be kept; the message says why, in plain words."""
+
+
+def check_evidence(file) -> str:
+    """The file's real type (from its signature, via `filetype`), or Refused.
+
+    HTML, SVG, scripts and anything else that is not one of EVIDENCE_TYPES is
+    refused whatever its name or the browser claims. With a virus scanner set up
+    (SCAFFOLDING_CLAMD), the file is scanned too, and refused if it cannot be.
+    """
+    import filetype
+
+    file.seek(0)
+    head = file.read(8192)
+    file.seek(0)
+    kind = filetype.guess(head)
+    if kind is None or kind.extension not in EVIDENCE_TYPES:
+        raise Refused(NOT_EVIDENCE)
+    _scan(file)
+    file.seek(0)
+    return EVIDENCE_TYPES[kind.extension]
+
+
+def _scanner():
+    from django.conf import settings
+
+    if getattr(settings, "CLAMD_SCANNER", None):
+        return settings.CLAMD_SCANNER()
+    url = getattr(settings, "CLAMD_URL", "")
+    if not url:
+        return None
+    import clamd
+
+    if url.startswith("unix://"):
+        return clamd.ClamdUnixSocket(path=url.removeprefix("unix://"), timeout=30)
+    host, _, port = url.removeprefix("tcp://").partition(":")
+    return clamd.ClamdNetworkSocket(host=host, port=int(port or 3310), timeout=30)
+
+
+def _scan(file) -> None:
+    scanner = _scanner()
+    if scanner is None:
+        return
+    try:
+        result = scanner.instream(file)
+    except Exception as error:  # noqa: BLE001 - any failure to scan means we do not keep it
+        raise Refused(
+            "The file could not be checked for viruses just now, so it was not saved. "
+            "Please try again later."
+        ) from error
+    status, signature = (result or {}).get("stream", ("ERROR", None))
+    if status == "FOUND":
+        raise Refused(f"The virus scanner found {signature} in the file, so it was not saved.")
+    if status != "OK":
+        raise Refused(
+            "The file could not be checked for viruses just now, so it was not saved. "
+            "Please try again later."
+        )

@@ -1,5 +1,10 @@
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.db import DatabaseError, connection
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -16,15 +21,45 @@ def home(request):
     )
 
 
+# One probe at a time, in its own thread with its own connection, so that a hung
+# database cannot hold the request (or pile up probes): /healthz answers within
+# HEALTHZ_TIMEOUT_SECONDS either way.
+_probes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="healthz")
+_running = None
+_probe_lock = threading.Lock()
+
+
+def _database_answers() -> bool:
+    probe = connections.create_connection(DEFAULT_DB_ALIAS)
+    try:
+        with probe.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    finally:
+        probe.close()
+
+
+def _probe():
+    try:
+        return _database_answers()
+    except DatabaseError:
+        return False
+
+
 @login_not_required
 @never_cache
 def healthz(request):
-    """200 while the database answers a query, 503 when it does not."""
+    """200 while the database answers a query in time, 503 when it does not."""
+    global _running
+    with _probe_lock:
+        if _running is None or _running.done():
+            _running = _probes.submit(_probe)
+        running = _running
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
+        answered = running.result(timeout=settings.HEALTHZ_TIMEOUT_SECONDS)
+    except FutureTimeout:
+        answered = False
+    if not answered:
         return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
 

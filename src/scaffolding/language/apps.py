@@ -32,11 +32,13 @@ class LanguageConfig(AppConfig):
     ]
 
     def ready(self):
-        from auditlog.registry import auditlog
+        from scaffolding.core import history
 
         from . import indicator, models
 
-        auditlog.register(models.GlossaryOverride)
+        history.register(models.GlossaryOverride, shown=["rule_id"])
         # The token's hash is a secret; the history says only that a token changed.
-        auditlog.register(models.ApiToken, exclude_fields=["token_hash", "last_used_at"])
+        history.register(
+            models.ApiToken, shown=["name", "prefix"], exclude_fields=["token_hash", "last_used_at"]
+        )
         indicator.connect_receivers()

@@ -139,11 +139,20 @@ def api_check(request):
         )
     try:
         payload = json.loads(request.body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return _json_error('The body must be JSON like {"text": "..."}.', 400)
     if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
         return _json_error('The JSON must have a "text" field with a string.', 400)
     text = payload["text"]
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # JSON can carry "\ud800" escapes that are no character at all.
+        return _json_error(
+            "The text holds an invalid character (a lone surrogate such as \\ud800); "
+            "send valid Unicode text.",
+            400,
+        )
     if len(text) > TEXT_LIMIT:
         return _json_error(f"The text is too long: send at most {TEXT_LIMIT:,} characters.", 413)
     path = payload.get("path") if isinstance(payload.get("path"), str) else None

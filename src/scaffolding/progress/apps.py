@@ -20,19 +20,38 @@ class ProgressConfig(AppConfig):
     def ready(self):
         import logging
 
-        from auditlog.registry import auditlog
+        from scaffolding.core import history
 
         # WeasyPrint reports every layout step at INFO; keep the service log readable.
         logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
         from . import models
 
-        auditlog.register(models.Framework)
-        auditlog.register(models.FrameworkItem)
-        auditlog.register(models.Assessment)
-        auditlog.register(models.Initiative, m2m_fields={"items", "partner_organisations"})
-        auditlog.register(models.Measure)
-        auditlog.register(models.MeasurePoint)
+        history.register(models.Framework, shown=["name", "title", "kind", "source"])
+        history.register(
+            models.FrameworkItem,
+            shown=[
+                "code",
+                "foundation",
+                "other_foundations",
+                "theme",
+                "title",
+                "lead_organisations",
+            ],
+        )
+        history.register(models.Assessment, shown=["status"])
+        history.register(
+            models.Initiative,
+            shown=["name", "funding_source", "status"],
+            m2m_fields={"items", "partner_organisations"},
+        )
+        history.register(models.Measure, shown=["name", "unit", "question", "source"])
+        history.register(models.MeasurePoint)
         # A story's words are a person's own: the change history records that it changed,
-        # never what it says.
-        auditlog.register(models.Story, exclude_fields=["text", "title"])
+        # never what it says, nor its title (it shows as "Story 12").
+        history.register(
+            models.Story,
+            shown=["kind", "voice", "consent", "visibility"],
+            name_shown=False,
+            exclude_fields=["text", "title"],
+        )

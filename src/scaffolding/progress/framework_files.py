@@ -315,6 +315,10 @@ def parse_yaml(text: str) -> Framework:
         raise FrameworkFileError([f"{where}not valid YAML: {problem}"]) from None
     except yaml.YAMLError as exc:
         raise FrameworkFileError([f"not valid YAML: {exc}"]) from None
+    except RecursionError:
+        raise FrameworkFileError(
+            ["the file is nested too deeply to read: a framework has items inside a list"]
+        ) from None
 
     if not isinstance(data, dict):
         raise FrameworkFileError(

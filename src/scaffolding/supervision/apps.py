@@ -2,13 +2,6 @@ from django.apps import AppConfig
 
 from scaffolding.core.navigation import NavItem
 
-PRIVATE_TEXT = "scaffolding.supervision.apps.hide_private_text"
-
-
-def hide_private_text(value: str) -> str:
-    """The change history shows that private or shared words changed, never the words."""
-    return "(not shown)"
-
 
 class SupervisionConfig(AppConfig):
     name = "scaffolding.supervision"
@@ -59,32 +52,17 @@ class SupervisionConfig(AppConfig):
     ]
 
     def ready(self):
-        from auditlog.registry import auditlog
+        from scaffolding.core import history
 
         from . import models
 
-        auditlog.register(
-            models.Session,
-            mask_fields=["summary", "prompt_notes"],
-            mask_callable=PRIVATE_TEXT,
-        )
-        auditlog.register(models.SupportAction)
-        auditlog.register(
-            models.Agreement,
-            mask_fields=[
-                "supervisee_brings",
-                "supervisor_brings",
-                "disagreements",
-                "personal_matters",
-            ],
-            mask_callable=PRIVATE_TEXT,
-        )
-        auditlog.register(models.ReflectiveGroup, m2m_fields={"members"})
-        auditlog.register(models.Reflection, mask_fields=["text"], mask_callable=PRIVATE_TEXT)
+        # The change history shows that private or shared words changed, never the
+        # words: summaries, notes, themes, places, actions and agreements.
+        history.register(models.Session, shown=["kind", "status"])
+        history.register(models.SupportAction, name_shown=False)
+        history.register(models.Agreement)
+        history.register(models.ReflectiveGroup, shown=["name"], m2m_fields={"members"})
+        history.register(models.Reflection)
         # One person's answers are theirs; only aggregates of five or more are ever shown.
-        auditlog.register(
-            models.CheckIn,
-            mask_fields=["feeling", "workload", "supported", "note"],
-            mask_callable=PRIVATE_TEXT,
-        )
-        auditlog.register(models.SupervisorTraining)
+        history.register(models.CheckIn, hidden=["feeling", "workload", "supported"])
+        history.register(models.SupervisorTraining, shown=["title", "provider"])

@@ -2,6 +2,12 @@
 
 Leads see team, organisation and partnership figures only, and any group where
 fewer than five people checked in is not shown.
+
+Complementary suppression: a shown group's figure, minus the figures of its shown
+parts, describes the people in its hidden parts (small teams, and people in no
+team). So whenever those hidden people number between one and four, the
+smallest shown part is hidden too, until they are five or more. An organisation
+hidden this way has all its teams hidden, so it cannot be rebuilt from them.
 """
 
 from dataclasses import dataclass
@@ -13,6 +19,7 @@ from .models import CheckIn
 
 MINIMUM_GROUP = 5
 SUPPRESSED = "Fewer than 5 people — not shown to protect privacy"
+COMPLEMENT = "Not shown, so that a smaller group's figures cannot be worked out from this one"
 WINDOW_DAYS = 90
 
 
@@ -23,10 +30,33 @@ class GroupFigures:
     average_feeling: float | None
     average_workload: float | None
     feel_supported_percent: int | None
+    protecting: bool = False  # hidden so that a smaller group cannot be worked out
 
     @property
     def suppressed(self) -> bool:
-        return self.people < MINIMUM_GROUP
+        return self.people < MINIMUM_GROUP or self.protecting
+
+    @property
+    def reason(self) -> str:
+        return COMPLEMENT if self.protecting and self.people >= MINIMUM_GROUP else SUPPRESSED
+
+    def hide(self) -> None:
+        self.protecting = True
+        self.average_feeling = self.average_workload = self.feel_supported_percent = None
+
+
+def _protect(parent: GroupFigures, parts: list[GroupFigures]) -> None:
+    """Hide the smallest shown parts until the hidden people are none or five or more."""
+    if parent.suppressed:
+        for part in parts:
+            part.hide()
+        return
+    shown = sorted((p for p in parts if not p.suppressed), key=lambda p: (p.people, p.name))
+    hidden_people = parent.people - sum(p.people for p in shown)
+    while 0 < hidden_people < MINIMUM_GROUP and shown:
+        smallest = shown.pop(0)
+        smallest.hide()
+        hidden_people += smallest.people
 
 
 def _figures(name, row) -> GroupFigures:
@@ -70,17 +100,24 @@ def overview(partnership_id: int, on: date, window_days: int = WINDOW_DAYS) -> d
         workload=Avg("workload"),
         supported_yes=Count("pk", filter=Q(supported=CheckIn.Supported.YES)),
     )
-    organisations = [
-        _figures(row["person__organisation__name"], row)
+    partnership = _figures("Whole partnership", whole)
+    organisations = {
+        row["person__organisation__name"]: _figures(row["person__organisation__name"], row)
         for row in _aggregate(recent, "person__organisation__name")
-    ]
-    teams = [
-        _figures(f"{row['person__team__name']} ({row['person__organisation__name']})", row)
-        for row in _aggregate(recent, "person__organisation__name", "person__team__name")
-        if row["person__team__name"]
-    ]
+    }
+    teams_by_organisation = {name: [] for name in organisations}
+    for row in _aggregate(recent, "person__organisation__name", "person__team__name"):
+        if row["person__team__name"]:
+            teams_by_organisation.setdefault(row["person__organisation__name"], []).append(
+                _figures(f"{row['person__team__name']} ({row['person__organisation__name']})", row)
+            )
+    _protect(partnership, list(organisations.values()))
+    for name, teams in teams_by_organisation.items():
+        _protect(organisations[name], teams)
+    organisations = list(organisations.values())
+    teams = [team for group in teams_by_organisation.values() for team in group]
     return {
-        "partnership": [_figures("Whole partnership", whole)],
+        "partnership": [partnership],
         "organisations": organisations,
         "teams": teams,
         "window_days": window_days,

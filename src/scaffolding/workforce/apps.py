@@ -52,15 +52,21 @@ class WorkforceConfig(AppConfig):
     ]
 
     def ready(self):
-        from auditlog.registry import auditlog
+        from scaffolding.core import history
 
         from . import models
 
-        auditlog.register(models.RoleProfile)
-        auditlog.register(models.Person)
-        auditlog.register(models.LearningActivity)
-        auditlog.register(models.LearningRecord)
-        auditlog.register(models.TeamMembership)
+        history.register(models.RoleProfile, shown=["name", "description"])
+        history.register(
+            models.Person,
+            shown=["full_name", "email", "staff_number", "job_title", "relationship", "closeness"],
+        )
+        history.register(
+            models.LearningActivity, shown=["title", "kind", "provider", "description"]
+        )
+        # A learning record's notes are the person's own words.
+        history.register(models.LearningRecord, shown=["status"])
+        history.register(models.TeamMembership)
         # Reasons can touch on someone's own life: the history says a decision changed, not why.
-        auditlog.register(models.Recognition, mask_fields=["reasons"])
+        history.register(models.Recognition, shown=["kind"])
         # LivedExperience is deliberately never registered: its history would show it to admins.

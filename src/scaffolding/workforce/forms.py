@@ -2,6 +2,7 @@ from django import forms
 from django.db.models import Q
 
 from scaffolding.accounts.models import Organisation, Team, User
+from scaffolding.core import untrusted
 
 from .models import (
     LearningActivity,
@@ -12,16 +13,10 @@ from .models import (
     RecordStatus,
     RoleProfile,
     Topic,
+    completed_in_the_future,
 )
 
 EVIDENCE_MAX_BYTES = 5 * 1024 * 1024
-EVIDENCE_TYPES = {
-    "application/pdf",
-    "image/jpeg",
-    "image/png",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "application/vnd.oasis.opendocument.text",
-}
 
 
 class DateInput(forms.DateInput):
@@ -59,6 +54,11 @@ class RecordForm(forms.ModelForm):
             self.add_error("completed_on", "Enter the date you completed this learning.")
         if status != RecordStatus.COMPLETED and completed_on:
             self.add_error("completed_on", "Leave the date empty until the learning is completed.")
+        elif completed_in_the_future(completed_on):
+            self.add_error(
+                "completed_on",
+                "This date is in the future. Enter the date you completed this learning.",
+            )
         return cleaned
 
     def clean_evidence(self):
@@ -67,10 +67,11 @@ class RecordForm(forms.ModelForm):
             return None
         if upload.size > EVIDENCE_MAX_BYTES:
             raise forms.ValidationError("The file is larger than 5 MB. Choose a smaller file.")
-        if upload.content_type not in EVIDENCE_TYPES:
-            raise forms.ValidationError(
-                "Choose a PDF, JPEG or PNG image, Word or OpenDocument file."
-            )
+        try:
+            # The type kept and sent back is the one the content shows, never the browser's.
+            upload.content_type = untrusted.check_evidence(upload)
+        except untrusted.Refused as refused:
+            raise forms.ValidationError(str(refused)) from None
         return upload
 
 

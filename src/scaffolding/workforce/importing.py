@@ -26,6 +26,7 @@ from .models import (
     RecordStatus,
     Relationship,
     TeamMembership,
+    completed_in_the_future,
 )
 from .signals import people_changed
 
@@ -505,6 +506,12 @@ def plan_learning(partnership_id, header, rows, progress: Callable | None = None
             completed_on = parse_date(cells.get("completed_on"))
         except ValueError as error:
             errors.append(f"completed on: {error}")
+            completed_on = None
+        if completed_in_the_future(completed_on):
+            errors.append(
+                f"completed on: {completed_on:%d/%m/%Y} is in the future; "
+                "enter the date it was completed"
+            )
             completed_on = None
         if status == RecordStatus.COMPLETED and completed_on is None and not errors:
             errors.append("completed learning needs the date it was completed")

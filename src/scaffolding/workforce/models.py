@@ -271,6 +271,11 @@ class LearningActivity(models.Model):
         return add_months(completed_on, self.refresh_months)
 
 
+def completed_in_the_future(day: date | None, today: date | None = None) -> bool:
+    """Learning cannot have been completed after today (9999-12-31 would also break expiry)."""
+    return day is not None and day > (today or date.today())
+
+
 def add_months(day: date, months: int) -> date:
     """The same day `months` later (the last day of the month when it has fewer days)."""
     from calendar import monthrange
@@ -474,6 +479,8 @@ class ImportJob(models.Model):
     notes = models.JSONField(default=list)  # skipped empty rows and the like
     preview = models.JSONField(default=list)  # the first rows as they will be saved
     summary = models.JSONField(default=dict)  # {"created": n, "updated": n, "unchanged": n}
+    # When the worker last showed it was alive on this job (start, progress, end).
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -190,7 +190,8 @@ def import_start(request):
 def _job(request, pk):
     if not request.user.has_perm("workforce.manage_learning"):
         raise PermissionDenied
-    return get_for_user(request.user, ImportJob.objects.defer("data"), pk=pk)
+    job = get_for_user(request.user, ImportJob.objects.defer("data"), pk=pk)
+    return tasks.recover_if_stopped(job)
 
 
 def import_job(request, pk):
@@ -225,6 +226,16 @@ def import_save(request, pk):
     job.processed_rows = 0
     job.save(update_fields=["status", "processed_rows"])
     tasks.save_import.enqueue(job.pk)
+    return redirect("workforce:import_job", pk=job.pk)
+
+
+@require_POST
+def import_retry(request, pk):
+    """Run a stopped or failed import again from the check."""
+    job = _job(request, pk)
+    if job.status != ImportJob.Status.FAILED:
+        return redirect("workforce:import_job", pk=job.pk)
+    tasks.restart(job)
     return redirect("workforce:import_job", pk=job.pk)
 
 

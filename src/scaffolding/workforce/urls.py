@@ -27,5 +27,6 @@ urlpatterns = [
     path("imports/<int:pk>/", reports.import_job, name="import_job"),
     path("imports/<int:pk>/progress/", reports.import_progress, name="import_progress"),
     path("imports/<int:pk>/save/", reports.import_save, name="import_save"),
+    path("imports/<int:pk>/again/", reports.import_retry, name="import_retry"),
     path("exports/<str:kind>.<str:fmt>", reports.export, name="export"),
 ]
