@@ -446,6 +446,24 @@ def load_default_glossary() -> Glossary:
     return load_glossary_cached(DEFAULT_GLOSSARY)
 
 
+@lru_cache(maxsize=1)
+def _code_checksum() -> int:
+    """A checksum of this module and anchors.py as they were when this process loaded them.
+
+    Read once: a process that loaded older code must not read a cache written by newer
+    code (or the other way round) after the files change on disk.
+    """
+    import zlib
+
+    from scaffolding.language import anchors
+
+    checksum = 0
+    for path in (__file__, anchors.__file__):
+        with open(path, "rb") as handle:
+            checksum = zlib.crc32(handle.read(), checksum)
+    return checksum
+
+
 def cache_dir() -> str:
     """$SCAFFOLDING_CACHE_DIR, else $XDG_CACHE_HOME/scaffolding, else ~/.cache/scaffolding."""
     configured = os.environ.get(CACHE_DIR_ENV)
@@ -462,10 +480,8 @@ def load_glossary_cached(path: str | os.PathLike) -> Glossary:
 
     with open(path, "rb") as handle:
         data = handle.read()
-    with open(__file__, "rb") as handle:
-        code = handle.read()
     version = f"py{sys.version_info[0]}{sys.version_info[1]}"
-    key = f"{zlib.crc32(data):08x}{zlib.crc32(code):08x}{len(data):x}-{version}"
+    key = f"{zlib.crc32(data):08x}{_code_checksum():08x}{len(data):x}-{version}"
     directory = cache_dir()
     cached = os.path.join(directory, f"glossary-{key}.pickle")
     try:
@@ -487,3 +503,6 @@ def load_glossary_cached(path: str | os.PathLike) -> Glossary:
     except OSError:
         pass  # a read-only home: still correct, only slower next time
     return glossary
+
+
+_code_checksum()  # taken now, at import: the checksum of the code this process runs
