@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from scaffolding.core.forms import DateInput
+
 from .models import Organisation, Role, Team, User
 
 
@@ -104,12 +106,8 @@ class AuditFilterForm(forms.Form):
     record_type = forms.ChoiceField(label="Kind of record", required=False)
     action = forms.ChoiceField(label="What happened", choices=ACTIONS, required=False)
     who = forms.CharField(label="Changed by (name or email)", required=False, max_length=100)
-    date_from = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = forms.DateField(label="From", required=False, widget=DateInput())
+    date_to = forms.DateField(label="To", required=False, widget=DateInput())
 
     def __init__(self, *args, record_types=(), **kwargs):
         super().__init__(*args, **kwargs)

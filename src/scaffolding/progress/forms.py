@@ -1,6 +1,7 @@
 from django import forms
 
 from scaffolding.accounts.models import Organisation
+from scaffolding.core.forms import DateInput
 
 from . import framework_files as ff
 from .models import (
@@ -12,15 +13,6 @@ from .models import (
     MeasurePoint,
     Story,
 )
-
-
-class DateInput(forms.DateInput):
-    """A browser date picker; it needs the ISO format whatever the locale."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class NoBlankRadiosMixin:

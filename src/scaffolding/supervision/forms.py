@@ -1,6 +1,7 @@
 from django import forms
 from django.forms import inlineformset_factory
 
+from scaffolding.core.forms import DateInput
 from scaffolding.workforce.models import Person
 
 from .models import (
@@ -17,7 +18,7 @@ from .models import (
     Theme,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 TIME = forms.TimeInput(attrs={"type": "time"})
 
 

@@ -2,6 +2,7 @@ from django import forms
 from django.db.models import Q
 
 from scaffolding.accounts.models import Organisation, Team, User
+from scaffolding.core.forms import DateInput
 
 from .models import (
     LearningActivity,
@@ -22,13 +23,6 @@ EVIDENCE_TYPES = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "application/vnd.oasis.opendocument.text",
 }
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class RecordForm(forms.ModelForm):
