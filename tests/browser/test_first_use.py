@@ -36,3 +36,45 @@ def test_a_supervisor_saves_a_session_unchanged_and_keeps_dates_and_actions(
     assert page.get_by_text(f"by {due.day} {due:%B %Y}").is_visible()
     action.refresh_from_db()
     assert action.due_on == timezone.localdate() + timedelta(days=20)
+
+
+def test_a_supervisor_books_from_the_due_list_and_sees_whom_sessions_are_with(
+    sized_page, live_server, live_world
+):
+    from scaffolding.supervision.models import Session
+    from tests.supervision.fixtures import supervision_world
+
+    page = sized_page
+    supervision_world(live_world)
+    sign_in(page, live_server.url, live_world.users["supervisor"])
+    page.goto(f"{live_server.url}/supervision/due/")
+    assert_accessible(page, "supervision due")
+    page.get_by_role("link", name="Book a session with Eilidh Practitioner").click()
+    assert page.get_by_label("Eilidh Practitioner", exact=True).is_checked()
+    assert not page.get_by_label("Fergus Carer", exact=True).is_checked()
+    page.get_by_label("Kind of session").select_option(label="One-to-one supervision")
+    soon = timezone.localdate() + timedelta(days=6)
+    page.get_by_label("Date", exact=True).fill(soon.isoformat())
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Session booked").wait_for()
+    assert page.get_by_text("Who is taking part").is_visible()
+    assert Session.objects.filter(held_on=soon).count() == 1
+
+    page.goto(f"{live_server.url}/supervision/")
+    assert_accessible(page, "my supervision with sessions")
+    coming = page.locator("h2:text('Coming up') + ul")
+    assert "with Eilidh Practitioner" in coming.inner_text()
+    # The past sessions name the supervisee; a filter narrows them to one person.
+    table = page.get_by_role("region", name="My sessions")
+    assert "Eilidh Practitioner" in table.inner_text()
+    assert "Shona Supervisor" not in table.inner_text()
+    page.get_by_label("With").select_option(label="Eilidh Practitioner")
+    page.get_by_label("To").fill((timezone.localdate() - timedelta(days=5)).isoformat())
+    page.get_by_role("button", name="Filter").click()
+    page.get_by_text("No sessions match.").wait_for()
+    page.get_by_label("To").fill(timezone.localdate().isoformat())
+    page.get_by_role("button", name="Filter").click()
+    page.get_by_text("1 session.").wait_for()
+    assert_accessible(page, "my sessions filtered")
+    actions = page.locator("h2:text('Open support actions') + ul")
+    assert "Book the trauma skilled refresher: Eilidh Practitioner" in actions.inner_text()

@@ -229,3 +229,24 @@ class TrainingForm(forms.ModelForm):
     def __init__(self, *args, people=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people if people is not None else Person.objects.none()
+
+
+class SessionFilterForm(forms.Form):
+    """Narrow my sessions to one person and a span of dates."""
+
+    person = forms.ModelChoiceField(
+        label="With", queryset=Person.objects.none(), required=False, empty_label="Anyone"
+    )
+    date_from = forms.DateField(label="From", required=False, widget=DateInput())
+    date_to = forms.DateField(label="To", required=False, widget=DateInput())
+
+    def __init__(self, *args, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people if people is not None else Person.objects.none()
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", "The end date must be on or after the start date.")
+        return cleaned

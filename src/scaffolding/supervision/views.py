@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -19,6 +19,7 @@ from .forms import (
     GroupForm,
     NewSessionForm,
     ReflectionForm,
+    SessionFilterForm,
     SessionForm,
     SuperviseeChoiceForm,
     TrainingForm,
@@ -59,18 +60,47 @@ def _current_people(user):
 # ---- The worker's own page ----
 
 
+SESSIONS_PAGE_SIZE = 25
+
+
 @permission_required("supervision.use")
 def mine(request):
     person = _person(request)
     today = timezone.localdate()
     (own,) = cadence.standings(Person.objects.filter(pk=person.pk), today) or [None]
-    sessions = list(records.sessions_for(person).select_related("facilitator", "group")[:20])
-    upcoming = [s for s in sessions if s.status == Session.Status.SCHEDULED and s.held_on >= today]
-    past = [s for s in sessions if s not in upcoming]
+    mine_all = records.sessions_for(person)
+    with_people = mine_all.select_related("facilitator", "group").prefetch_related(
+        Prefetch(
+            "attendances",
+            queryset=Attendance.objects.select_related("person").order_by("person__full_name"),
+        )
+    )
+    booked = Q(status=Session.Status.SCHEDULED, held_on__gte=today)
+    upcoming = records.with_others(with_people.filter(booked).order_by("held_on")[:10], person)
+    # Everyone I have shared a session with, to filter by.
+    met = Person.objects.filter(
+        Q(attendances__session__in=mine_all.values("pk"))
+        | Q(facilitated_sessions__in=mine_all.values("pk"))
+    ).exclude(pk=person.pk)
+    filters = SessionFilterForm(
+        request.GET or None,
+        people=Person.objects.filter(pk__in=met.values("pk")).order_by("full_name"),
+    )
+    listed = with_people.exclude(booked)
+    if filters.is_valid():
+        listed = records.filter_sessions(
+            listed,
+            person=filters.cleaned_data["person"],
+            date_from=filters.cleaned_data["date_from"],
+            date_to=filters.cleaned_data["date_to"],
+        )
+    page = Paginator(listed, SESSIONS_PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = records.with_others(page.object_list, person)
+    query = request.GET.copy()
+    query.pop("page", None)
     agreements = Agreement.objects.filter(
         Q(supervisee=person) | Q(supervisor=person)
     ).select_related("supervisee", "supervisor")
-    open_actions = SupportAction.objects.filter(owner=person, done=False).select_related("session")
     shared_with_me = Reflection.objects.filter(
         author__supervisor=person, shared_with_supervisor=True
     ).select_related("author")[:20]
@@ -81,10 +111,13 @@ def mine(request):
             "page_title": "My supervision",
             "person": person,
             "own": own,
-            "upcoming": sorted(upcoming, key=lambda s: s.held_on),
-            "past": past,
+            "upcoming": upcoming,
+            "page": page,
+            "filters": filters,
+            "filtered": filters.is_bound,
+            "querystring": query.urlencode(),
             "agreements": agreements,
-            "open_actions": open_actions,
+            "open_actions": records.open_actions_for(person, today),
             "shared_with_me": shared_with_me,
             "can_record": request.user.has_perm("supervision.record_session"),
         },
@@ -124,7 +157,18 @@ def session_new(request):
         people = group.members.order_by("full_name")
     else:
         people = _people_i_can_meet(person)
-    form = NewSessionForm(_posted(request), people=people, group=group)
+    # "Book" on the supervision-due list names the person to meet.
+    asked_for = (
+        people.filter(pk=request.GET.get("person"))
+        if request.GET.get("person", "").isdigit()
+        else []
+    )
+    form = NewSessionForm(
+        _posted(request),
+        people=people,
+        group=group,
+        initial={"participants": list(asked_for)} if asked_for else None,
+    )
     owners = Person.objects.filter(Q(pk=person.pk) | Q(pk__in=people.values("pk")))
     formset = action_formset(_posted(request), owners=owners, prefix="actions")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
@@ -209,6 +253,7 @@ def session(request, pk):
             "actions": shown.actions.select_related("owner"),
             "versions": shown.versions.all(),
             "notes": _labelled_notes(shown),
+            "today": timezone.localdate(),
         },
     )
 
@@ -475,6 +520,7 @@ def cadence_view(request):
             "wanted": wanted,
             "querystring": f"status={wanted}" if wanted else "",
             "whole_partnership": whole_partnership,
+            "can_book": not whole_partnership,
             "today": today,
         },
     )
