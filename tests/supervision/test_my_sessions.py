@@ -1,4 +1,4 @@
-"""A supervisor sees whom each session is with, pages and filters them, and books from the due list."""
+"""A supervisor sees whom each session is with, pages and filters them, books from the due list."""
 
 import re
 from datetime import timedelta

@@ -56,6 +56,13 @@ class SupervisionConfig(AppConfig):
             order=39,
             description="Who is trained to supervise others.",
         ),
+        NavItem(
+            "Support contacts",
+            "supervision:support_contacts",
+            "supervision.manage_support_contacts",
+            order=40,
+            description="Where workers can turn for support: shown after a hard check-in.",
+        ),
     ]
 
     def ready(self):
@@ -88,3 +95,4 @@ class SupervisionConfig(AppConfig):
             mask_callable=PRIVATE_TEXT,
         )
         auditlog.register(models.SupervisorTraining)
+        auditlog.register(models.SupportContact)

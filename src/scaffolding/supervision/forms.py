@@ -15,6 +15,7 @@ from .models import (
     SessionKind,
     SupervisorTraining,
     SupportAction,
+    SupportContact,
     Theme,
 )
 
@@ -249,4 +250,26 @@ class SessionFilterForm(forms.Form):
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
         if start and end and end < start:
             self.add_error("date_to", "The end date must be on or after the start date.")
+        return cleaned
+
+
+class SupportContactForm(forms.ModelForm):
+    web = forms.URLField(
+        label="Website",
+        required=False,
+        assume_scheme="https",
+        help_text="The full address, for example https://www.example.org/",
+    )
+
+    class Meta:
+        model = SupportContact
+        fields = ["name", "helps_with", "phone", "web", "email", "order"]
+        help_texts = {
+            "helps_with": "For example: free, confidential counselling for you and your family.",
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(name) for name in ("phone", "web", "email")) and not self.errors:
+            self.add_error("phone", "Give at least one way to reach them: phone, website or email.")
         return cleaned

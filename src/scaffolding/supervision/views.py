@@ -22,6 +22,7 @@ from .forms import (
     SessionFilterForm,
     SessionForm,
     SuperviseeChoiceForm,
+    SupportContactForm,
     TrainingForm,
     action_formset,
 )
@@ -30,11 +31,13 @@ from .models import (
     WORKER_PROMPTS,
     Agreement,
     Attendance,
+    CheckIn,
     Reflection,
     ReflectiveGroup,
     Session,
     SupervisorTraining,
     SupportAction,
+    SupportContact,
 )
 from .tasks import send_session_invitation
 
@@ -119,6 +122,7 @@ def mine(request):
             "agreements": agreements,
             "open_actions": records.open_actions_for(person, today),
             "shared_with_me": shared_with_me,
+            "asked_me_to_know": wellbeing.asked_me_to_know(person, today),
             "can_record": request.user.has_perm("supervision.record_session"),
         },
     )
@@ -455,6 +459,8 @@ def check_in(request):
         entry.partnership_id = person.partnership_id
         entry.checked_on = timezone.localdate()
         entry.save()
+        if entry.struggling:
+            return redirect("supervision:check_in_support", pk=entry.pk)
         messages.success(request, "Thank you for checking in. Be kind to yourself today.")
         return redirect("supervision:check_in")
     trend = wellbeing.own_trend(person)
@@ -471,7 +477,87 @@ def check_in(request):
     return render(
         request,
         "supervision/check_in.html",
-        {"page_title": "Wellbeing check-in", "form": form, "trend": trend, "chart": chart},
+        {
+            "page_title": "Wellbeing check-in",
+            "form": form,
+            "trend": trend,
+            "chart": chart,
+            "contacts": wellbeing.support_contacts(person.partnership_id),
+            "national": wellbeing.NATIONAL_SUPPORT,
+        },
+    )
+
+
+def check_in_support(request, pk):
+    """After a hard check-in: where to find support, and an offer to let the supervisor know."""
+    entry = get_for_user(
+        request.user,
+        CheckIn.objects.select_related("person__supervisor"),
+        perm="supervision.view_check_in",
+        pk=pk,
+    )
+    if request.method == "POST":
+        try:
+            wellbeing.tell_supervisor(entry)
+        except ValueError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                f"{entry.person.supervisor.full_name} will hear that you would like them to "
+                "know. Your answers stay private.",
+            )
+        return redirect("supervision:check_in_support", pk=entry.pk)
+    return render(
+        request,
+        "supervision/check_in_support.html",
+        {
+            "page_title": "Thank you for checking in",
+            "entry": entry,
+            "contacts": wellbeing.support_contacts(entry.partnership_id),
+            "national": wellbeing.NATIONAL_SUPPORT,
+            "cannot_tell": wellbeing.can_tell_supervisor(entry),
+        },
+    )
+
+
+@permission_required("supervision.manage_support_contacts")
+def support_contacts(request):
+    form = SupportContactForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        contact = form.save(commit=False)
+        contact.partnership_id = request.user.partnership_id
+        contact.save()
+        messages.success(request, f"{contact.name} added to the support contacts.")
+        return redirect("supervision:support_contacts")
+    return render(
+        request,
+        "supervision/support_contacts.html",
+        {
+            "page_title": "Support contacts",
+            "form": form,
+            "contacts": SupportContact.objects.for_user(request.user),
+            "national": wellbeing.NATIONAL_SUPPORT,
+        },
+    )
+
+
+@permission_required("supervision.manage_support_contacts")
+def support_contact(request, pk):
+    contact = get_for_user(request.user, SupportContact.objects.all(), pk=pk)
+    if request.method == "POST" and "remove" in request.POST:
+        contact.delete()
+        messages.success(request, f"{contact.name} removed from the support contacts.")
+        return redirect("supervision:support_contacts")
+    form = SupportContactForm(_posted(request), instance=contact)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"{contact.name} saved.")
+        return redirect("supervision:support_contacts")
+    return render(
+        request,
+        "supervision/support_contact.html",
+        {"page_title": f"Change {contact.name}", "form": form, "contact": contact},
     )
 
 
