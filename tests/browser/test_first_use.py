@@ -78,3 +78,50 @@ def test_a_supervisor_books_from_the_due_list_and_sees_whom_sessions_are_with(
     assert_accessible(page, "my sessions filtered")
     actions = page.locator("h2:text('Open support actions') + ul")
     assert "Book the trauma skilled refresher: Eilidh Practitioner" in actions.inner_text()
+
+
+def test_a_struggling_check_in_shows_support_and_offers_to_tell_the_supervisor(
+    sized_page, live_server, live_world
+):
+    from django.core import mail
+
+    from tests.browser.test_supervision import tick
+    from tests.supervision.fixtures import supervision_world
+
+    page = sized_page
+    supervision_world(live_world)
+    sign_in(page, live_server.url, live_world.users["practitioner"])
+    page.goto(f"{live_server.url}/supervision/wellbeing/")
+    tick(page, "Struggling")
+    tick(page, "Far too much")
+    tick(page, "No")
+    page.get_by_role("button", name="Check in").click()
+    page.get_by_role("heading", name="Thank you for checking in").wait_for()
+    assert_accessible(page, "support after a hard check-in")
+    assert page.get_by_role("heading", name="Lochside Employee Assistance").is_visible()
+    assert page.get_by_role("link", name="0800 000 1234").is_visible()
+    assert page.get_by_role("link", name="0800 83 85 87").is_visible()
+    assert page.get_by_role("link", name="116 123").is_visible()
+    assert mail.outbox == []  # offered, not done
+    page.get_by_role("button", name="Let Shona Supervisor know").click()
+    page.get_by_text("Shona Supervisor will hear that you would like them to know").wait_for()
+    assert_accessible(page, "support page after telling the supervisor")
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["shona@lochside.example"]
+
+
+def test_language_hints_appear_under_one_line_inputs_too(sized_page, live_server, live_world):
+    from playwright.sync_api import expect
+
+    page = sized_page
+    sign_in(page, live_server.url, live_world.users["supervisor"])
+    page.goto(f"{live_server.url}/supervision/sessions/new/")
+    action = page.locator("#id_actions-0-description")
+    action.press_sequentially("Arrange respite and contact for the LAC child")
+    hint = page.locator("#id_actions-0-description-language-hint")
+    expect(hint).to_have_attribute("aria-live", "polite")
+    expect(hint).to_contain_text("“respite”")
+    expect(hint).to_contain_text("“LAC”")
+    assert_accessible(page, "session form with a hint under a one-line input")
+    # Filter boxes (GET forms) and the date picker get none.
+    page.goto(f"{live_server.url}/supervision/")
+    assert page.locator("form[method=get] .sc-language-hint").count() == 0
