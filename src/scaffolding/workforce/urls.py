@@ -28,4 +28,5 @@ urlpatterns = [
     path("imports/<int:pk>/progress/", reports.import_progress, name="import_progress"),
     path("imports/<int:pk>/save/", reports.import_save, name="import_save"),
     path("exports/<str:kind>.<str:fmt>", reports.export, name="export"),
+    path("imports/template/<str:kind>.<str:fmt>", reports.import_template, name="import_template"),
 ]
