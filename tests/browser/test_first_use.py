@@ -125,3 +125,30 @@ def test_language_hints_appear_under_one_line_inputs_too(sized_page, live_server
     # Filter boxes (GET forms) and the date picker get none.
     page.goto(f"{live_server.url}/supervision/")
     assert page.locator("form[method=get] .sc-language-hint").count() == 0
+
+
+@pytest.mark.parametrize(
+    "role,panel,text",
+    [
+        ("practitioner", "My supervision", "Records to agree"),
+        ("supervisor", "People you supervise", "Fergus Carer: never supervised"),
+        ("learning_lead", "Imports and expiring learning", "No imports waiting."),
+        ("promise_lead", "Calls to action to follow up", "with no initiative yet"),
+        ("partnership_admin", "Accounts", "waiting for their first sign-in"),
+    ],
+)
+def test_the_home_page_shows_what_needs_each_role_today(
+    sized_page, live_server, live_world, role, panel, text
+):
+    from tests.progress.helpers import progress_world
+    from tests.supervision.fixtures import supervision_world
+
+    page = sized_page
+    supervision_world(live_world)
+    progress_world(live_world)
+    sign_in(page, live_server.url, live_world.users[role])
+    page.goto(f"{live_server.url}/")
+    region = page.get_by_role("region", name=panel)
+    assert region.is_visible()
+    assert text in region.inner_text()
+    assert_accessible(page, f"home page for {role}")

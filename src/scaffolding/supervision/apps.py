@@ -13,6 +13,10 @@ def hide_private_text(value: str) -> str:
 class SupervisionConfig(AppConfig):
     name = "scaffolding.supervision"
     label = "supervision"
+    home_panels = [
+        "scaffolding.supervision.home.my_supervision",
+        "scaffolding.supervision.home.people_i_supervise",
+    ]
     navigation = [
         NavItem(
             "My supervision",
