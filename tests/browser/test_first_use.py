@@ -152,3 +152,28 @@ def test_the_home_page_shows_what_needs_each_role_today(
     assert region.is_visible()
     assert text in region.inner_text()
     assert_accessible(page, f"home page for {role}")
+
+
+def test_navigation_fits_a_phone_behind_a_menu_button(page, live_server, live_world):
+    from playwright.sync_api import expect
+
+    sign_in(page, live_server.url, live_world.users["learning_lead"])
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(f"{live_server.url}/")
+    main_nav = page.get_by_role("navigation", name="Main")
+    expect(main_nav).to_be_hidden()
+    menu = page.get_by_role("button", name="Menu")
+    expect(menu).to_be_visible()
+    # Before opening, the links take no room: the page heading is near the top.
+    assert page.get_by_role("heading", name="Hello, Lorna").bounding_box()["y"] < 400
+    assert_accessible(page, "home on a phone, menu closed")
+    menu.click()
+    mobile = page.get_by_role("navigation", name="Menu")
+    expect(mobile).to_be_visible()
+    assert_accessible(page, "home on a phone, menu open")
+    mobile.get_by_role("link", name="Import and export").click()
+    expect(page.get_by_role("heading", name="Import and export", level=1)).to_be_visible()
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    expect(menu).to_be_hidden()
+    expect(main_nav).to_be_visible()

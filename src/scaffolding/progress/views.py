@@ -483,7 +483,9 @@ def measure_point_add(request, pk):
     form = MeasurePointForm(request.POST or None, measure=measure, initial={"on": _today()})
     if request.method == "POST" and form.is_valid():
         point = form.save()
-        messages.success(request, f"Added {point.value} {measure.unit} on {point.on:%d %B %Y}.")
+        messages.success(
+            request, f"Added {point.value} {measure.unit} on {point.on.day} {point.on:%B %Y}."
+        )
         return redirect("progress:measure_detail", pk=measure.pk)
     return render(
         request,

@@ -13,6 +13,12 @@ from .models import Attendance, Session, SignOff, SupportAction
 SHOWN = 5
 
 
+def _with_people(sessions):
+    return sessions.select_related("facilitator").prefetch_related(
+        Prefetch("attendances", queryset=Attendance.objects.select_related("person"))
+    )
+
+
 def my_supervision(request):
     """My next supervision, records to agree, and my overdue actions."""
     user = request.user
@@ -22,21 +28,19 @@ def my_supervision(request):
     today = timezone.localdate()
     mine = records.sessions_for(person)
     (next_session,) = records.with_others(
-        mine.filter(status=Session.Status.SCHEDULED, held_on__gte=today)
-        .select_related("facilitator")
-        .prefetch_related(
-            Prefetch("attendances", queryset=Attendance.objects.select_related("person"))
-        )
-        .order_by("held_on")[:1],
+        _with_people(mine.filter(status=Session.Status.SCHEDULED, held_on__gte=today)).order_by(
+            "held_on"
+        )[:1],
         person,
     ) or [None]
     agreed = SignOff.objects.filter(
         session=OuterRef("pk"), person=person, version=OuterRef("version")
     )
-    to_agree = list(
-        mine.filter(status=Session.Status.DRAFT)
-        .exclude(Exists(agreed))
-        .order_by("-held_on")[: SHOWN + 1]
+    to_agree = records.with_others(
+        _with_people(mine.filter(status=Session.Status.DRAFT).exclude(Exists(agreed))).order_by(
+            "-held_on"
+        )[: SHOWN + 1],
+        person,
     )
     overdue = list(
         SupportAction.objects.filter(owner=person, done=False, due_on__lt=today)

@@ -125,7 +125,7 @@ class Session(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} on {self.held_on:%d %B %Y}"
+        return f"{self.get_kind_display()} on {self.held_on.day} {self.held_on:%B %Y}"
 
     def get_additional_data(self):
         return {"partnership_id": self.partnership_id}
