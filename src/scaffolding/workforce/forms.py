@@ -1,5 +1,6 @@
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 
 from scaffolding.accounts.models import Organisation, Team, User
 from scaffolding.core.forms import DateInput
@@ -38,7 +39,10 @@ class RecordForm(forms.ModelForm):
         fields = ["activity", "status", "completed_on", "notes"]
         widgets = {"completed_on": DateInput()}
         labels = {"activity": "Learning", "completed_on": "Date completed"}
-        help_texts = {"notes": "What you took from it, for you and your supervisor (optional)."}
+        help_texts = {
+            "notes": "What you took from it, for you and your supervisor (optional).",
+            "completed_on": "For completed learning. Leave it empty if you completed it today.",
+        }
 
     def __init__(self, *args, partnership_id, **kwargs):
         super().__init__(*args, **kwargs)
@@ -49,8 +53,11 @@ class RecordForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         status, completed_on = cleaned.get("status"), cleaned.get("completed_on")
-        if status == RecordStatus.COMPLETED and not completed_on:
-            self.add_error("completed_on", "Enter the date you completed this learning.")
+        if status == RecordStatus.COMPLETED and not completed_on and "completed_on" in cleaned:
+            # Optional means optional: completed today unless a date is given.
+            cleaned["completed_on"] = timezone.localdate()
+        if completed_on and completed_on > timezone.localdate():
+            self.add_error("completed_on", "The date completed cannot be in the future.")
         if status != RecordStatus.COMPLETED and completed_on:
             self.add_error("completed_on", "Leave the date empty until the learning is completed.")
         return cleaned
