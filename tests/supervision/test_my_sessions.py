@@ -146,3 +146,10 @@ def test_a_booked_session_says_who_is_taking_part(world, client_for):
     body = client_for("supervisor").get(reverse("supervision:session", args=[session.pk]))
     assert "Who is taking part" in body.content.decode()
     assert "Who took part" not in body.content.decode()
+
+
+def test_no_group_yet_gives_a_next_step(world, client_for):
+    body = client_for("practitioner").get(reverse("supervision:groups")).content.decode()
+    assert "You are not in a reflective group yet. Ask your supervisor or team leader" in body
+    body = client_for("supervisor").get(reverse("supervision:groups")).content.decode()
+    assert "Set one up for your team with the button above." in body

@@ -1,4 +1,4 @@
-"""Every date input in every app round-trips: a browser date picker gets an ISO value."""
+"""Forms in every app: date inputs round-trip as ISO, and missing answers get kind wording."""
 
 import importlib
 import pkgutil
@@ -58,3 +58,15 @@ def test_a_bound_form_with_an_instance_shows_the_iso_date(world):
     )
     html = str(AgreementForm(instance=agreement)["starts_on"])
     assert re.search(r'type="date"[^>]*value="2026-12-11"|value="2026-12-11"[^>]*type="date"', html)
+
+
+def test_a_missing_answer_gets_the_kind_wording_on_every_form(world, client_for):
+    from scaffolding.supervision.forms import AgreementForm, CheckInForm
+
+    agreement = AgreementForm(data={})
+    assert agreement.errors["frequency"] == ["Please fill this in."]
+    check_in = CheckInForm(data={})
+    assert check_in.errors["feeling"] == ["Please choose an answer."]
+    admin = client_for("partnership_admin")
+    body = admin.post("/accounts/new/", {"full_name": ""}).content.decode()
+    assert "This field is required" not in body and "Please fill this in." in body
