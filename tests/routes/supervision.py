@@ -123,3 +123,15 @@ ROUTES += [
         outsider=NOT_FOUND,
     ),
 ]
+
+# Only the author changes or deletes a reflection, shared or not.
+ROUTES += [
+    Route(
+        "supervision:reflection_edit",
+        kwargs=obj(name),
+        allowed=("practitioner",),
+        otherwise=NOT_FOUND,
+        outsider=NOT_FOUND,
+    )
+    for name in ("private_reflection", "shared_reflection")
+]

@@ -153,3 +153,21 @@ def test_no_group_yet_gives_a_next_step(world, client_for):
     assert "You are not in a reflective group yet. Ask your supervisor or team leader" in body
     body = client_for("supervisor").get(reverse("supervision:groups")).content.decode()
     assert "Set one up for your team with the button above." in body
+
+
+def test_the_author_changes_and_deletes_their_reflection(world, client_for):
+    from scaffolding.supervision.models import Reflection
+
+    made = supervision_world(world)
+    entry = made["shared_reflection"]
+    url = reverse("supervision:reflection_edit", args=[entry.pk])
+    # Not even the supervisor it is shared with may change it.
+    assert client_for("supervisor").post(url, {"text": "Changed"}).status_code == 404
+    author = client_for("practitioner")
+    assert "Change or delete" in author.get(reverse("supervision:reflections")).content.decode()
+    author.post(url, {"text": "Something I want Shona to know, said better"})
+    entry.refresh_from_db()
+    assert entry.text == "Something I want Shona to know, said better"
+    assert not entry.shared_with_supervisor  # the box was not ticked this time
+    author.post(url, {"delete": "1"})
+    assert not Reflection.objects.filter(pk=entry.pk).exists()

@@ -15,6 +15,7 @@ urlpatterns = [
     path("agreements/<int:pk>/", views.agreement, name="agreement"),
     path("reflections/", views.reflections, name="reflections"),
     path("reflections/<int:pk>/", views.reflection, name="reflection"),
+    path("reflections/<int:pk>/change/", views.reflection_edit, name="reflection_edit"),
     path("reflections/<int:pk>/share/", views.reflection_share, name="reflection_share"),
     path("wellbeing/", views.check_in, name="check_in"),
     path("wellbeing/<int:pk>/", views.check_in_support, name="check_in_support"),

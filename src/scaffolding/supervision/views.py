@@ -432,6 +432,27 @@ def reflection_share(request, pk):
     return redirect("supervision:reflections")
 
 
+def reflection_edit(request, pk):
+    """The author changes or deletes their own reflection; nobody else may."""
+    entry = get_for_user(
+        request.user, Reflection.objects.all(), perm="supervision.change_reflection", pk=pk
+    )
+    if request.method == "POST" and "delete" in request.POST:
+        entry.delete()
+        messages.success(request, "Reflection deleted.")
+        return redirect("supervision:reflections")
+    form = ReflectionForm(_posted(request), instance=entry)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Reflection saved.")
+        return redirect("supervision:reflections")
+    return render(
+        request,
+        "supervision/reflection_form.html",
+        {"page_title": "Change my reflection", "form": form, "entry": entry},
+    )
+
+
 def reflection(request, pk):
     shown = get_for_user(
         request.user,
