@@ -26,6 +26,9 @@ class SignInForm(AuthenticationForm):
     }
 
 
+FREE_TRIES = 3
+
+
 class TokenForm(forms.Form):
     token = forms.CharField(
         label="Code from your authenticator app",
@@ -46,6 +49,10 @@ class TokenForm(forms.Form):
         if not token.isdigit():
             raise forms.ValidationError("Enter the six numbers from your authenticator app.")
         if self.device is not None:
+            if 0 < self.device.throttling_failure_count < FREE_TRIES:
+                # A mistyped code or two is human: the next code is checked at once. From
+                # FREE_TRIES wrong codes on, django-otp's growing wait applies as usual.
+                self.device.throttling_failure_timestamp = None
             allowed, _why = self.device.verify_is_allowed()
             if not allowed:
                 raise forms.ValidationError(
