@@ -339,6 +339,7 @@ PAGES = [
     ("promise_lead", "workforce:gaps", {}, "?by=role_profile"),
     ("learning_lead", "workforce:people", {}, ""),
     ("supervisor", "workforce:people", {}, ""),
+    ("learning_lead", "workforce:people", {}, "?q=a&organisation=1&team=1"),
     ("practitioner", "workforce:my_learning", {}, ""),
     ("supervisor", "workforce:person", {"pk": "practitioner"}, ""),
     ("family_carer", "workforce:catalogue", {}, ""),
@@ -372,3 +373,15 @@ def test_changing_details_keeps_the_supervisor(world, client_for):
     assert form.initial["supervisor"] == world.people["supervisor"].pk
     assert world.people["supervisor"] in form.fields["supervisor"].queryset
     assert person not in form.fields["supervisor"].queryset
+
+
+def test_the_register_filters_by_organisation_and_team(world, client_for):
+    client = client_for("learning_lead")
+    body = client.get(reverse("workforce:people"), {"team": world.team.pk}).content.decode()
+    assert "Eilidh Practitioner" in body and "Callum Colleague" not in body
+    carers = world.people["family_carer"].organisation
+    body = client.get(reverse("workforce:people"), {"organisation": carers.pk}).content.decode()
+    assert "Fergus Carer" in body and "Eilidh Practitioner" not in body
+    assert "1 person." in body
+    # Another partnership's teams are not offered.
+    assert "Farhill Family Support" not in body

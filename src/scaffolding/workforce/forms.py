@@ -262,3 +262,49 @@ class ImportForm(forms.Form):
         label="CSV or Excel (XLSX) file",
         help_text="Up to 5 MB and 50,000 rows. The first row names the columns.",
     )
+
+
+class PeopleFilterForm(forms.Form):
+    """Find people in the register by name, organisation and team."""
+
+    q = forms.CharField(
+        label="Name, email or staff number",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    organisation = forms.ModelChoiceField(
+        label="Organisation",
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label="All organisations",
+    )
+    team = forms.ModelChoiceField(
+        label="Team", queryset=Team.objects.none(), required=False, empty_label="All teams"
+    )
+
+    def __init__(self, *args, partnership_id, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            partnership_id=partnership_id
+        ).order_by("name")
+        teams = Team.objects.filter(organisation__partnership_id=partnership_id).select_related(
+            "organisation"
+        )
+        self.fields["team"].queryset = teams.order_by("organisation__name", "name")
+        self.fields["team"].label_from_instance = lambda t: f"{t.name} ({t.organisation.name})"
+
+    def narrow(self, people):
+        if not self.is_valid():
+            return people
+        data = self.cleaned_data
+        if data["q"].strip():
+            query = data["q"].strip()
+            people = people.filter(
+                Q(full_name__icontains=query) | Q(email__icontains=query) | Q(staff_number=query)
+            )
+        if data["organisation"]:
+            people = people.filter(organisation=data["organisation"])
+        if data["team"]:
+            people = people.filter(team=data["team"])
+        return people
