@@ -117,7 +117,7 @@ def mine(request):
             "upcoming": upcoming,
             "page": page,
             "filters": filters,
-            "filtered": filters.is_bound,
+            "filtered": any(request.GET.get(name) for name in ("person", "date_from", "date_to")),
             "querystring": query.urlencode(),
             "agreements": agreements,
             "open_actions": records.open_actions_for(person, today),
