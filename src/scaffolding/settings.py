@@ -34,7 +34,8 @@ SECRET_KEY = os.environ.get("SCAFFOLDING_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
-            "SCAFFOLDING_SECRET_KEY must be set (50+ random characters) when DEBUG is off."
+            "SCAFFOLDING_SECRET_KEY must be set (50+ random characters) when DEBUG is off. "
+            "On your own machine, set SCAFFOLDING_DEBUG=1 for development instead."
         )
     SECRET_KEY = "development-only-key-not-for-production-" + "x" * 20  # noqa: S105
 

@@ -20,7 +20,7 @@ def test_admin_adds_an_account_after_fixing_mistakes(page, live_server, live_wor
     assert_accessible(page, "account form with errors")
 
     # The summary links take the person straight to the field.
-    summary.get_by_role("link", name="Full name: This field is required.").click()
+    summary.get_by_role("link", name="Full name: Please fill this in.").click()
     assert page.evaluate("document.activeElement.id") == "id_full_name"
     page.get_by_label("Full name").fill("Rhona Grant")
     page.get_by_label("Email address").fill("rhona@lochside.example")

@@ -35,13 +35,14 @@ def test_a_practitioner_records_learning_and_meets_their_level(page, live_server
 
     page.get_by_role("link", name="Record learning", exact=True).click()
     assert_accessible(page, "record learning form")
-    # Saying "completed" without a date is explained next to the field.
+    # A date in the future is explained next to the field.
     page.get_by_label("Learning", exact=True).select_option(
         label="Transforming psychological trauma: skilled practice"
     )
     page.get_by_label("Status").select_option(label="Completed")
+    page.get_by_label("Date completed").fill((date.today() + timedelta(days=3)).isoformat())
     page.get_by_role("button", name="Save").click()
-    assert page.get_by_text("Enter the date you completed this learning.").first.is_visible()
+    assert page.get_by_text("The date completed cannot be in the future.").first.is_visible()
     assert_accessible(page, "record learning with an error")
 
     done = (date.today() - timedelta(days=10)).isoformat()

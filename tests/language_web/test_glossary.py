@@ -113,7 +113,7 @@ def test_the_core_validation_names_the_field(world, client_for):
 
 def test_empty_suggestions_are_refused(world, client_for):
     response = edit(client_for("promise_lead"), "placement", suggestions="  \n ")
-    assert response.context["form"].errors["suggestions"] == ["This field is required."]
+    assert response.context["form"].errors["suggestions"] == ["Please fill this in."]
     assert not GlossaryOverride.objects.exists()
 
 
@@ -185,3 +185,12 @@ def test_changes_that_no_longer_fit_fall_back_to_the_shipped_glossary(world, cap
     )
     assert overrides.glossary_for(world.partnership.pk) is load_default_glossary()
     assert "glossary changes ignored" in caplog.text
+
+
+def test_glossary_titles_are_words_not_rule_ids(client_for):
+    client = client_for("learning_lead")
+    body = client.get("/language/glossary/").content.decode()
+    assert '<h2 id="rule-lac">LAC' in body
+    assert '<h2 id="rule-service-user">service user' in body
+    page = client.get("/language/glossary/lac/change/").content.decode()
+    assert "Change “LAC”" in page and "Change “lac”" not in page

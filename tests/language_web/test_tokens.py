@@ -22,7 +22,7 @@ def test_a_new_token_is_shown_once_and_stored_hashed(world, client_for):
 
 def test_a_name_is_needed(world, client_for):
     response = client_for("promise_lead").post(reverse("language:tokens"), {"name": ""})
-    assert response.context["form"].errors["name"] == ["This field is required."]
+    assert response.context["form"].errors["name"] == ["Please fill this in."]
     assert not ApiToken.objects.exists()
 
 

@@ -105,3 +105,33 @@ ROUTES = [
         for fmt in ("csv", "xlsx", "pdf")
     ],
 ]
+
+# A check-in's support page is its author's alone; support contacts are the admin's to set.
+ROUTES += [
+    Route(
+        "supervision:check_in_support",
+        kwargs=obj("check_in"),
+        allowed=("practitioner",),
+        otherwise=NOT_FOUND,
+        outsider=NOT_FOUND,
+    ),
+    Route("supervision:support_contacts", allowed=("partnership_admin",)),
+    Route(
+        "supervision:support_contact",
+        kwargs=obj("support_contact"),
+        allowed=("partnership_admin",),
+        outsider=NOT_FOUND,
+    ),
+]
+
+# Only the author changes or deletes a reflection, shared or not.
+ROUTES += [
+    Route(
+        "supervision:reflection_edit",
+        kwargs=obj(name),
+        allowed=("practitioner",),
+        otherwise=NOT_FOUND,
+        outsider=NOT_FOUND,
+    )
+    for name in ("private_reflection", "shared_reflection")
+]

@@ -192,4 +192,10 @@ ROUTES = [
         allowed=LEADS,
         method=DOWNLOAD,
     ),
+    Route(
+        "workforce:import_template",
+        kwargs=lambda w: {"kind": "people", "fmt": "csv"},
+        allowed=LEADS,
+        method=DOWNLOAD,
+    ),
 ]

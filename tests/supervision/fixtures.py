@@ -11,11 +11,13 @@ def supervision_world(world):
     from scaffolding.supervision.models import (
         Agreement,
         Attendance,
+        CheckIn,
         Reflection,
         ReflectiveGroup,
         Session,
         SessionKind,
         SupportAction,
+        SupportContact,
     )
 
     supervisor = world.people["supervisor"]
@@ -69,7 +71,22 @@ def supervision_world(world):
         rhythm_days=28,
     )
     group.members.set([practitioner, carer])
+    check_in = CheckIn.objects.create(
+        partnership=world.partnership,
+        person=practitioner,
+        feeling=CheckIn.Scale.VERY_LOW,
+        workload=CheckIn.Workload.A_LOT,
+        supported=CheckIn.Supported.PARTLY,
+    )
+    support_contact = SupportContact.objects.create(
+        partnership=world.partnership,
+        name="Lochside Employee Assistance",
+        helps_with="Free, confidential counselling for you and your family.",
+        phone="0800 000 1234",
+    )
     made = {
+        "check_in": check_in,
+        "support_contact": support_contact,
         "session": session,
         "action": action,
         "agreement": agreement,

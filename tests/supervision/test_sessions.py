@@ -225,3 +225,23 @@ def test_an_agreement_form_names_each_missing_field(world, client_for):
     body = response.content.decode()
     assert response.status_code == 200
     assert "There is a problem" in body and "How we handle disagreements" in body
+
+
+def test_saving_the_edit_form_unchanged_keeps_the_date_and_every_action(world, client_for):
+    """As a person would: open "Change the record", press Save without typing anything."""
+    from tests.html_forms import submitted_values
+
+    made = supervision_world(world)
+    session, action = made["session"], made["action"]
+    url = reverse("supervision:session_edit", args=[session.pk])
+    client = client_for("supervisor")
+    data = submitted_values(client.get(url).content.decode())
+    assert data["held_on"] == [session.held_on.isoformat()]
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    session.refresh_from_db()
+    action.refresh_from_db()
+    assert session.held_on == timezone.localdate() - timedelta(days=3)
+    assert action.due_on == timezone.localdate() + timedelta(days=20)
+    assert action.description == "Book the trauma skilled refresher"
+    assert session.actions.count() == 1

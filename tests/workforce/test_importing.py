@@ -216,6 +216,19 @@ def test_an_unknown_supervisor_is_named(world):
     ]
 
 
+def test_every_problem_is_reported_in_the_first_pass(world):
+    """A row with another problem still has its unknown supervisor named, at once."""
+    bad_row = GOOD[0].replace(",S101", ",S999").replace("2024-03-01", "31/02/2024")
+    problems = messages_of(plan(world, roster(bad_row, GOOD[1])))
+    assert (2, "Supervisor S999 is neither in the register nor in this file.") in problems
+    assert any(row == 2 and "start date" in message.lower() for row, message in problems)
+    # A supervisor whose own row has a problem is still in the file: not reported as missing.
+    broken_supervisor = GOOD[1].replace("Lochside Council", "Nowhere Council")
+    problems = messages_of(plan(world, roster(GOOD[0], broken_supervisor)))
+    assert not any("S101" in message for _, message in problems)
+    assert any(row == 3 and "Nowhere Council" in message for row, message in problems)
+
+
 def test_saving_is_all_or_nothing(world, monkeypatch):
     result = plan(world, roster(*GOOD))
 
@@ -318,7 +331,7 @@ def test_upload_check_preview_and_save(world, client_for):
 
 def test_problems_are_shown_row_by_row_and_saving_is_refused(world, client_for):
     client = client_for("learning_lead")
-    upload = io.BytesIO(roster(GOOD[0].replace("2024-03-01", "soon")))
+    upload = io.BytesIO(roster(GOOD[0].replace("2024-03-01", "soon"), GOOD[1]))
     upload.name = "roster.csv"
     client.post(reverse("workforce:import_start"), {"kind": "people", "file": upload})
     job = ImportJob.objects.get()
@@ -357,3 +370,47 @@ def test_another_partnerships_job_is_not_found(world, client_for):
     )
     response = client_for("learning_lead").get(reverse("workforce:import_job", args=[job.pk]))
     assert response.status_code == 404
+
+
+def test_a_job_no_worker_has_picked_up_says_so_after_a_minute(world, client_for):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    job = ImportJob.objects.create(
+        partnership=world.partnership, kind="people", filename="roster.csv", data=b""
+    )
+    client = client_for("learning_lead")
+    url = reverse("workforce:import_job", args=[job.pk])
+    assert "no background worker" not in client.get(url).content.decode()
+    ImportJob.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(seconds=61))
+    body = client.get(url).content.decode()
+    assert "no background worker has picked this file up" in body
+    polled = client.get(
+        reverse("workforce:import_progress", args=[job.pk]), headers={"HX-Request": "true"}
+    )
+    assert "no background worker has picked this file up" in polled.content.decode()
+    # Once the worker starts counting rows, the warning goes.
+    ImportJob.objects.filter(pk=job.pk).update(total_rows=10)
+    assert "no background worker" not in client.get(url).content.decode()
+
+
+def test_the_template_files_have_the_columns_and_an_example_row(world, client_for):
+    client = client_for("learning_lead")
+    response = client.get(reverse("workforce:import_template", args=["people", "csv"]))
+    assert response["Content-Disposition"] == 'attachment; filename="people-template.csv"'
+    header, example = response.content.decode("utf-8-sig").splitlines()
+    assert header.split(",") == importing.PEOPLE_COLUMNS
+    # The example uses the partnership's own names, so it checks cleanly once uploaded.
+    result = plan(world, response.content)
+    assert result.problems == [] and len(result.rows) == 1
+    xlsx = client.get(reverse("workforce:import_template", args=["learning", "xlsx"]))
+    assert xlsx["Content-Disposition"] == 'attachment; filename="learning-template.xlsx"'
+    assert client.get("/workforce/imports/template/other.csv").status_code == 404
+
+
+def test_the_import_page_lists_the_allowed_codes(world, client_for):
+    body = client_for("learning_lead").get(reverse("workforce:import_start")).content.decode()
+    for code in ("regular_direct", "kinship_carer", "in_progress"):
+        assert f"<code>{code}</code>" in body
+    assert "/workforce/imports/template/people.csv" in body

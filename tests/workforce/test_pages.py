@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from scaffolding.workforce.models import (
     Closeness,
@@ -141,7 +142,7 @@ def test_recording_my_learning_with_evidence(world, client_for, learning):
     )
 
 
-def test_recording_needs_a_date_when_completed_and_refuses_odd_files(world, client_for, learning):
+def test_the_date_completed_is_optional_and_odd_files_are_refused(world, client_for, learning):
     practitioner = world.people["practitioner"]
     act = learning["activities"]["enhanced"]
     script = SimpleUploadedFile("x.html", b"<script>", content_type="text/html")
@@ -151,9 +152,16 @@ def test_recording_needs_a_date_when_completed_and_refuses_odd_files(world, clie
     )
     body = response.content.decode()
     assert response.status_code == 200
-    assert "Enter the date you completed this learning." in body
+    assert "Enter the date you completed this learning." not in body
     assert "Choose a PDF" in body
     assert not LearningRecord.objects.filter(activity=act, person=practitioner).exists()
+    # Without a file, an empty date means completed today.
+    client_for("practitioner").post(
+        reverse("workforce:record_add", args=[practitioner.pk]),
+        {"activity": act.pk, "status": "completed", "completed_on": ""},
+    )
+    record = LearningRecord.objects.get(activity=act, person=practitioner)
+    assert record.completed_on == timezone.localdate()
 
 
 def test_a_practitioner_cannot_record_or_see_others_learning(world, client_for, learning):
@@ -331,6 +339,7 @@ PAGES = [
     ("promise_lead", "workforce:gaps", {}, "?by=role_profile"),
     ("learning_lead", "workforce:people", {}, ""),
     ("supervisor", "workforce:people", {}, ""),
+    ("learning_lead", "workforce:people", {}, "?q=a&organisation=1&team=1"),
     ("practitioner", "workforce:my_learning", {}, ""),
     ("supervisor", "workforce:person", {"pk": "practitioner"}, ""),
     ("family_carer", "workforce:catalogue", {}, ""),
@@ -364,3 +373,15 @@ def test_changing_details_keeps_the_supervisor(world, client_for):
     assert form.initial["supervisor"] == world.people["supervisor"].pk
     assert world.people["supervisor"] in form.fields["supervisor"].queryset
     assert person not in form.fields["supervisor"].queryset
+
+
+def test_the_register_filters_by_organisation_and_team(world, client_for):
+    client = client_for("learning_lead")
+    body = client.get(reverse("workforce:people"), {"team": world.team.pk}).content.decode()
+    assert "Eilidh Practitioner" in body and "Callum Colleague" not in body
+    carers = world.people["family_carer"].organisation
+    body = client.get(reverse("workforce:people"), {"organisation": carers.pk}).content.decode()
+    assert "Fergus Carer" in body and "Eilidh Practitioner" not in body
+    assert "1 person." in body
+    # Another partnership's teams are not offered.
+    assert "Farhill Family Support" not in body

@@ -6,6 +6,7 @@ from scaffolding.core.navigation import NavItem
 class AccountsConfig(AppConfig):
     name = "scaffolding.accounts"
     label = "accounts"
+    home_panels = ["scaffolding.accounts.home.partnership_admin"]
     navigation = [
         NavItem(
             "Partnership",

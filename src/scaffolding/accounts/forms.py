@@ -5,6 +5,8 @@ from django.contrib.auth.forms import AuthenticationForm
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from scaffolding.core.forms import DateInput
+
 from .models import Organisation, Partnership, Role, Team, User
 
 
@@ -32,6 +34,9 @@ class SignInForm(AuthenticationForm):
 
 
 BACKUP_CODE = re.compile(r"^[a-z2-7]{8}$")
+
+
+FREE_TRIES = 3
 
 
 class TokenForm(forms.Form):
@@ -73,6 +78,10 @@ class TokenForm(forms.Form):
         else:
             raise forms.ValidationError("Enter the six numbers from your authenticator app.")
         for device in devices:
+            if 0 < device.throttling_failure_count < FREE_TRIES:
+                # A mistyped code or two is human: the next code is checked at once. From
+                # FREE_TRIES wrong codes on, django-otp's growing wait applies as usual.
+                device.throttling_failure_timestamp = None
             allowed, _why = device.verify_is_allowed()
             if not allowed:
                 raise forms.ValidationError(
@@ -153,12 +162,8 @@ class AuditFilterForm(forms.Form):
     record_type = forms.ChoiceField(label="Kind of record", required=False)
     action = forms.ChoiceField(label="What happened", choices=ACTIONS, required=False)
     who = forms.CharField(label="Changed by (name or email)", required=False, max_length=100)
-    date_from = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = forms.DateField(label="From", required=False, widget=DateInput())
+    date_to = forms.DateField(label="To", required=False, widget=DateInput())
 
     def __init__(self, *args, record_types=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,6 +9,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from .home import panels_for
 from .navigation import items_for
 
 
@@ -17,7 +18,11 @@ def home(request):
     return render(
         request,
         "core/home.html",
-        {"page_title": f"Hello, {request.user.get_short_name()}", "sections": sections},
+        {
+            "page_title": f"Hello, {request.user.get_short_name()}",
+            "panels": panels_for(request),
+            "sections": sections,
+        },
     )
 
 

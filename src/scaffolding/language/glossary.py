@@ -206,6 +206,12 @@ class Rule:
     # The validated mapping this rule came from, kept so overrides can change single fields.
     data: Mapping[str, Any] = field(repr=False, compare=False)
 
+    @property
+    def title(self) -> str:
+        """The word as people write it: 'LAC', 'service user', not the id 'lac', 'service-user'."""
+        words = self.id.replace("-", " ").replace("_", " ")
+        return words.upper() if self.acronym else words
+
 
 def _string_list(rule_id: str, name: str, value: Any, *, required: bool) -> list[str]:
     if value is None:

@@ -230,13 +230,13 @@ def rule_edit(request, rule_id):
             overrides.remove_override(partnership_id, rule_id)
         else:
             overrides.save_override(partnership_id, data, request.user)
-        messages.success(request, f"Saved “{rule_id}” for our partnership.")
+        messages.success(request, f"Saved “{rule.title}” for our partnership.")
         return redirect("language:glossary")
     return render(
         request,
         "language/rule_form.html",
         {
-            "page_title": f"Change “{rule_id}”",
+            "page_title": f"Change “{rule.title}”",
             "form": form,
             "rule": rule,
             "shipped": form_class is ShippedRuleForm,

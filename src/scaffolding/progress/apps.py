@@ -6,6 +6,7 @@ from scaffolding.core.navigation import NavItem
 class ProgressConfig(AppConfig):
     name = "scaffolding.progress"
     label = "progress"
+    home_panels = ["scaffolding.progress.home.promise_lead"]
     navigation = [
         NavItem(
             "Progress",

@@ -1,6 +1,7 @@
 from django import forms
 
 from scaffolding.accounts.models import Organisation
+from scaffolding.core.forms import DateInput
 
 from . import framework_files as ff
 from .models import (
@@ -12,15 +13,6 @@ from .models import (
     MeasurePoint,
     Story,
 )
-
-
-class DateInput(forms.DateInput):
-    """A browser date picker; it needs the ISO format whatever the locale."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class NoBlankRadiosMixin:
@@ -331,3 +323,34 @@ class StoryForm(NoBlankRadiosMixin, forms.ModelForm):
     def save(self, commit=True):
         self.instance.partnership = self.partnership
         return super().save(commit)
+
+
+class ItemFilterForm(forms.Form):
+    """Narrow a framework's items by foundation, assessment and whether initiatives serve them."""
+
+    foundation = forms.ChoiceField(label="Foundation", required=False)
+    assessment = forms.ChoiceField(label="Assessment", required=False)
+    initiative = forms.ChoiceField(
+        label="Initiatives",
+        required=False,
+        choices=[("", "Any"), ("none", "None yet"), ("some", "At least one")],
+    )
+
+    def __init__(self, *args, foundations=(), steps=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["foundation"].choices = [("", "All foundations")] + [
+            (f.key, f.name) for f in foundations
+        ]
+        self.fields["assessment"].choices = [("", "Any assessment")] + [
+            (step.key, step.label) for step in steps
+        ]
+
+    def keep(self, item) -> bool:
+        data = self.cleaned_data if self.is_valid() else {}
+        if data.get("foundation") and item.foundation != data["foundation"]:
+            return False
+        if data.get("assessment") and item.current_step.key != data["assessment"]:
+            return False
+        if data.get("initiative") == "none" and item.initiative_count:
+            return False
+        return not (data.get("initiative") == "some" and not item.initiative_count)

@@ -57,6 +57,12 @@ class Framework(models.Model):
         return "call to action" if self.kind == "calls_to_action" else "outcome"
 
     @property
+    def item_noun_with_article(self):
+        """'a call to action', 'an outcome'."""
+        noun = self.item_noun
+        return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+    @property
     def item_noun_plural(self):
         return "calls to action" if self.kind == "calls_to_action" else "outcomes"
 

@@ -21,6 +21,7 @@ from .forms import (
     FrameworkItemForm,
     ImportForm,
     InitiativeForm,
+    ItemFilterForm,
     MeasureForm,
     MeasurePointForm,
     StoryForm,
@@ -102,9 +103,15 @@ def framework_detail(request, pk):
     for item in items:
         item.current_step = scale_step(status_on(history.get(item.pk, []), today))
     foundations = _foundation_descriptions()
+    filters = ItemFilterForm(
+        request.GET or None,
+        foundations=[foundations[key] for key in ff.FOUNDATION_KEYS],
+        steps=STEPS,
+    )
+    shown = [item for item in items if filters.keep(item)] if filters.is_bound else items
     groups = []
     for key in ff.FOUNDATION_KEYS:
-        members = [item for item in items if item.foundation == key]
+        members = [item for item in shown if item.foundation == key]
         if members:
             groups.append({"foundation": foundations[key], "items": members})
     return render(
@@ -114,6 +121,9 @@ def framework_detail(request, pk):
             "page_title": framework.title,
             "framework": framework,
             "groups": groups,
+            "filters": filters,
+            "shown_count": len(shown),
+            "filtered": filters.is_bound,
             "count_line": framework_data_line(framework, items),
         },
     )
@@ -484,7 +494,9 @@ def measure_point_add(request, pk):
     form = MeasurePointForm(request.POST or None, measure=measure, initial={"on": _today()})
     if request.method == "POST" and form.is_valid():
         point = form.save()
-        messages.success(request, f"Added {point.value} {measure.unit} on {point.on:%d %B %Y}.")
+        messages.success(
+            request, f"Added {point.value} {measure.unit} on {point.on.day} {point.on:%B %Y}."
+        )
         return redirect("progress:measure_detail", pk=measure.pk)
     return render(
         request,

@@ -1,7 +1,8 @@
-/* Gentle language-of-care suggestions under every text area (and inputs marked
-   data-language-check) as people type. Debounced; never blocks or delays saving;
-   says nothing if the check cannot be reached. Opt a field out with
-   data-language-check="off". */
+/* Gentle language-of-care suggestions under every free-text field as people type:
+   text areas and one-line text inputs (a support action, a title, a name of an
+   initiative), not search boxes in filter forms, codes or other kinds of input.
+   Debounced; never blocks or delays saving; says nothing if the check cannot be
+   reached. Opt a field in with data-language-check, out with data-language-check="off". */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -73,10 +74,27 @@
     if (field.value.trim()) run();
   }
 
+  var SELECTOR = "textarea, input[data-language-check], input[type=text], input:not([type])";
+
+  function freeText(field) {
+    if (field.hasAttribute("data-language-check")) return true;
+    if (field.tagName === "TEXTAREA") return true;
+    // A filter's search box, a one-time code or a number is not writing about anyone.
+    var form = field.form;
+    if (form && (form.getAttribute("method") || "get").toLowerCase() === "get") return false;
+    var autocomplete = (field.getAttribute("autocomplete") || "").toLowerCase();
+    if (autocomplete === "one-time-code") return false;
+    var mode = (field.getAttribute("inputmode") || "").toLowerCase();
+    return mode !== "numeric" && mode !== "decimal";
+  }
+
+  function consider(field) {
+    if (freeText(field)) attach(field);
+  }
+
   function scan(root) {
-    var selector = "textarea, input[data-language-check]";
-    if (root.matches && root.matches(selector)) attach(root);
-    if (root.querySelectorAll) root.querySelectorAll(selector).forEach(attach);
+    if (root.matches && root.matches(SELECTOR)) consider(root);
+    if (root.querySelectorAll) root.querySelectorAll(SELECTOR).forEach(consider);
   }
 
   scan(document);

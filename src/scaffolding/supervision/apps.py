@@ -6,6 +6,10 @@ from scaffolding.core.navigation import NavItem
 class SupervisionConfig(AppConfig):
     name = "scaffolding.supervision"
     label = "supervision"
+    home_panels = [
+        "scaffolding.supervision.home.my_supervision",
+        "scaffolding.supervision.home.people_i_supervise",
+    ]
     navigation = [
         NavItem(
             "My supervision",
@@ -49,6 +53,13 @@ class SupervisionConfig(AppConfig):
             order=39,
             description="Who is trained to supervise others.",
         ),
+        NavItem(
+            "Support contacts",
+            "supervision:support_contacts",
+            "supervision.manage_support_contacts",
+            order=40,
+            description="Where workers can turn for support: shown after a hard check-in.",
+        ),
     ]
 
     def ready(self):
@@ -66,3 +77,7 @@ class SupervisionConfig(AppConfig):
         # One person's answers are theirs; only aggregates of five or more are ever shown.
         history.register(models.CheckIn, hidden=["feeling", "workload", "supported"])
         history.register(models.SupervisorTraining, shown=["title", "provider"])
+        # The partnership's own support contacts are public to its workers.
+        history.register(
+            models.SupportContact, shown=["name", "helps_with", "phone", "web", "email"]
+        )

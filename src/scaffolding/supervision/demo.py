@@ -20,6 +20,7 @@ from .models import (
     SignOff,
     SupervisorTraining,
     SupportAction,
+    SupportContact,
 )
 
 BATCH = 5000
@@ -165,6 +166,36 @@ def build_demo(ctx) -> None:
     _check_ins(ctx, current, demo_practitioner, demo_carer)
     _reflections(ctx, demo_practitioner, demo_carer)
     _training(ctx, leaders, demo_supervisor)
+    _support_contacts(ctx)
+
+
+def _support_contacts(ctx):
+    SupportContact.objects.bulk_create(
+        [
+            SupportContact(
+                partnership=ctx.partnership,
+                name="Glenmorven Employee Assistance",
+                helps_with="Free, confidential counselling for you and your family, any time.",
+                phone="0800 028 1234",
+                web="https://eap.glenmorven.example/",
+                order=1,
+            ),
+            SupportContact(
+                partnership=ctx.partnership,
+                name="Occupational Health",
+                helps_with="Support to stay well at work, or to come back after time off.",
+                email="occhealth@glenmorven.example",
+                order=2,
+            ),
+            SupportContact(
+                partnership=ctx.partnership,
+                name="Peer support after a hard day",
+                helps_with="A colleague trained to listen, within a day of asking.",
+                phone="01234 567 890",
+                order=3,
+            ),
+        ]
+    )
 
 
 def _build_groups(ctx, current, leaders, add):
@@ -261,6 +292,18 @@ def _actions_for_showcase(ctx, sessions, attendees, showcase, by_pk):
         "ordinary_childhood": "Football club on Saturdays; a sleepover at a friend's next month.",
         "wellbeing": "Tired, and proud of him.",
     }
+    # Different next steps from session to session, as real records would have.
+    worker_steps = [
+        "Ask about a weekend together for the brothers and sisters",
+        "Find out which after-school club they would like to try",
+        "Talk with the school about a quiet space at lunchtime",
+        "Ask how they would like their next review to run",
+        "Check the bus pass arrives before the holidays",
+    ]
+    facilitator_steps = {
+        False: ["Take Friday afternoon back", "Book a debrief after the hearing"],
+        True: ["Arrange a carers' support group place", "Share the short breaks leaflet"],
+    }
     actions = []
     for session, people in zip(sessions, attendees, strict=True):
         if session.held_on < ctx.supervision_today - timedelta(days=30):
@@ -276,9 +319,7 @@ def _actions_for_showcase(ctx, sessions, attendees, showcase, by_pk):
         actions.append(
             SupportAction(
                 session_id=session.pk,
-                description="Arrange a carers' support group place"
-                if carer
-                else "Take Friday afternoon back",
+                description=facilitator_steps[carer][len(actions) // 2 % 2],
                 owner_id=session.facilitator_id,
                 due_on=session.held_on + timedelta(days=7),
             )
@@ -286,7 +327,7 @@ def _actions_for_showcase(ctx, sessions, attendees, showcase, by_pk):
         actions.append(
             SupportAction(
                 session_id=session.pk,
-                description="Ask about a weekend together for the brothers and sisters",
+                description=worker_steps[len(actions) // 2 % len(worker_steps)],
                 owner_id=person.pk,
                 due_on=session.held_on + timedelta(days=21),
             )

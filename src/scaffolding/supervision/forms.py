@@ -1,6 +1,7 @@
 from django import forms
 from django.forms import inlineformset_factory
 
+from scaffolding.core.forms import DateInput
 from scaffolding.workforce.models import Person
 
 from .models import (
@@ -14,10 +15,11 @@ from .models import (
     SessionKind,
     SupervisorTraining,
     SupportAction,
+    SupportContact,
     Theme,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 TIME = forms.TimeInput(attrs={"type": "time"})
 
 
@@ -228,3 +230,46 @@ class TrainingForm(forms.ModelForm):
     def __init__(self, *args, people=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people if people is not None else Person.objects.none()
+
+
+class SessionFilterForm(forms.Form):
+    """Narrow my sessions to one person and a span of dates."""
+
+    person = forms.ModelChoiceField(
+        label="With", queryset=Person.objects.none(), required=False, empty_label="Anyone"
+    )
+    date_from = forms.DateField(label="From", required=False, widget=DateInput())
+    date_to = forms.DateField(label="To", required=False, widget=DateInput())
+
+    def __init__(self, *args, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people if people is not None else Person.objects.none()
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", "The end date must be on or after the start date.")
+        return cleaned
+
+
+class SupportContactForm(forms.ModelForm):
+    web = forms.URLField(
+        label="Website",
+        required=False,
+        assume_scheme="https",
+        help_text="The full address, for example https://www.example.org/",
+    )
+
+    class Meta:
+        model = SupportContact
+        fields = ["name", "helps_with", "phone", "web", "email", "order"]
+        help_texts = {
+            "helps_with": "For example: free, confidential counselling for you and your family.",
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(name) for name in ("phone", "web", "email")) and not self.errors:
+            self.add_error("phone", "Give at least one way to reach them: phone, website or email.")
+        return cleaned

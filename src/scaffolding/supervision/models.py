@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 
 from scaffolding.accounts.models import Partnership
+from scaffolding.core.tenancy import PartnershipOwned
 from scaffolding.workforce.models import Person
 
 
@@ -124,7 +125,7 @@ class Session(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} on {self.held_on:%d %B %Y}"
+        return f"{self.get_kind_display()} on {self.held_on.day} {self.held_on:%B %Y}"
 
     def get_additional_data(self):
         return {"partnership_id": self.partnership_id}
@@ -337,6 +338,8 @@ class CheckIn(models.Model):
     supported = models.PositiveSmallIntegerField("do I feel supported?", choices=Supported.choices)
     note = models.TextField("anything else (only you will see this)", blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # Only when the worker chose to let their supervisor know; their answers stay private.
+    supervisor_told_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-checked_on", "-pk"]
@@ -344,6 +347,15 @@ class CheckIn(models.Model):
 
     def __str__(self):
         return f"Check-in on {self.checked_on}"
+
+    @property
+    def struggling(self) -> bool:
+        """Answers that mean someone may want support now."""
+        return (
+            self.feeling == self.Scale.VERY_LOW
+            or self.workload == self.Workload.TOO_MUCH
+            or self.supported == self.Supported.NO
+        )
 
     def get_additional_data(self):
         return {"partnership_id": self.partnership_id}
@@ -377,3 +389,25 @@ class ReminderSent(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class SupportContact(PartnershipOwned):
+    """Where the partnership's workers can turn for support: set by the partnership admin.
+
+    For example employee assistance, occupational health, a union or peer support.
+    """
+
+    name = models.CharField(max_length=200)
+    helps_with = models.CharField("what they help with", max_length=300)
+    phone = models.CharField(max_length=40, blank=True)
+    web = models.URLField("website", blank=True)
+    email = models.EmailField(blank=True)
+    order = models.PositiveSmallIntegerField(
+        "position in the list", default=10, help_text="Lower numbers are shown first."
+    )
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name

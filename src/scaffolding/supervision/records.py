@@ -164,3 +164,43 @@ def book_session(
     if scheduled:
         transaction.on_commit(lambda: send_session_invitation.enqueue(session_id=session.pk))
     return session
+
+
+def with_others(sessions, person) -> list:
+    """Give each session `others`: everyone in it but `person`, facilitator first.
+
+    The sessions must come with their attendances (and those people) prefetched.
+    """
+    shown = list(sessions)
+    for session in shown:
+        people = [session.facilitator] if session.facilitator_id else []
+        people.extend(a.person for a in session.attendances.all())
+        session.others = [p for p in people if person is None or p.pk != person.pk]
+    return shown
+
+
+def filter_sessions(sessions, *, person=None, date_from=None, date_to=None):
+    """Narrow sessions to those `person` was in (facilitated or took part) and to dates."""
+    if person is not None:
+        took_part = Attendance.objects.filter(session=OuterRef("pk"), person=person)
+        sessions = sessions.filter(Q(facilitator=person) | Q(Exists(took_part)))
+    if date_from:
+        sessions = sessions.filter(held_on__gte=date_from)
+    if date_to:
+        sessions = sessions.filter(held_on__lte=date_to)
+    return sessions
+
+
+def open_actions_for(person, today):
+    """Open support actions this person owns or agreed in a session they facilitated.
+
+    Each is marked `overdue` when its due date has passed.
+    """
+    actions = list(
+        SupportAction.objects.filter(
+            Q(owner=person) | Q(session__facilitator=person), done=False
+        ).select_related("session", "owner")
+    )
+    for action in actions:
+        action.overdue = bool(action.due_on and action.due_on < today)
+    return actions

@@ -46,6 +46,12 @@ def shared_with_me(user, reflection):
 
 
 @rules.predicate
+def checked_in(user, check_in):
+    person = records.own_person(user)
+    return check_in is not None and person is not None and check_in.person_id == person.pk
+
+
+@rules.predicate
 def party_to_agreement(user, agreement):
     person = records.own_person(user)
     return (
@@ -76,6 +82,8 @@ rules.add_perm("supervision.reflect", is_worker)
 rules.add_perm("supervision.view_reflection", in_same_partnership & (is_author | shared_with_me))
 rules.add_perm("supervision.change_reflection", in_same_partnership & is_author)
 rules.add_perm("supervision.check_in", is_worker)
+rules.add_perm("supervision.view_check_in", in_same_partnership & checked_in)
+rules.add_perm("supervision.manage_support_contacts", is_partnership_admin)
 rules.add_perm("supervision.view_cadence", can_see_dates_only)
 rules.add_perm(
     "supervision.view_wellbeing_overview", is_supervisor | is_learning_lead | is_promise_lead

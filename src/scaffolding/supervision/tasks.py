@@ -19,7 +19,7 @@ from icalendar import Calendar, Event, vCalAddress, vText
 from scaffolding.workforce.models import Person
 
 from . import cadence
-from .models import Attendance, ReminderSent, Session
+from .models import Attendance, CheckIn, ReminderSent, Session
 
 DEFAULT_START = (10, 0)
 
@@ -96,6 +96,31 @@ def send_session_invitation(session_id: int) -> int:
         message.send()
         sent += 1
     return sent
+
+
+@task()
+def send_wellbeing_alert(check_in_id: int) -> int:
+    """Tell a supervisor that someone they supervise asked them to know they are struggling.
+
+    Only that, and when: never the check-in's answers or note.
+    """
+    check_in = CheckIn.objects.select_related("person__supervisor").get(pk=check_in_id)
+    person, supervisor = check_in.person, check_in.person.supervisor
+    if supervisor is None or not supervisor.email:
+        return 0
+    EmailMessage(
+        subject=f"{person.full_name} would like you to know they are finding things hard",
+        body=(
+            f"Hello {supervisor.full_name},\n\n"
+            f"{person.full_name} checked in on {check_in.checked_on:%-d %B %Y} and chose to let "
+            "you know they are finding things hard. Please find a moment to talk with them "
+            "soon, in whatever way suits them.\n\n"
+            "Their answers stay private to them; only that they asked you to know is shared.\n\n"
+            f"{settings.SITE_URL}{reverse('supervision:mine')}\n"
+        ),
+        to=[supervisor.email],
+    ).send()
+    return 1
 
 
 CLAIM_CHUNK = 500

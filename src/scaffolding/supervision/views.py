@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -19,8 +19,10 @@ from .forms import (
     GroupForm,
     NewSessionForm,
     ReflectionForm,
+    SessionFilterForm,
     SessionForm,
     SuperviseeChoiceForm,
+    SupportContactForm,
     TrainingForm,
     action_formset,
 )
@@ -29,11 +31,13 @@ from .models import (
     WORKER_PROMPTS,
     Agreement,
     Attendance,
+    CheckIn,
     Reflection,
     ReflectiveGroup,
     Session,
     SupervisorTraining,
     SupportAction,
+    SupportContact,
 )
 from .tasks import send_session_invitation
 
@@ -59,18 +63,47 @@ def _current_people(user):
 # ---- The worker's own page ----
 
 
+SESSIONS_PAGE_SIZE = 25
+
+
 @permission_required("supervision.use")
 def mine(request):
     person = _person(request)
     today = timezone.localdate()
     (own,) = cadence.standings(Person.objects.filter(pk=person.pk), today) or [None]
-    sessions = list(records.sessions_for(person).select_related("facilitator", "group")[:20])
-    upcoming = [s for s in sessions if s.status == Session.Status.SCHEDULED and s.held_on >= today]
-    past = [s for s in sessions if s not in upcoming]
+    mine_all = records.sessions_for(person)
+    with_people = mine_all.select_related("facilitator", "group").prefetch_related(
+        Prefetch(
+            "attendances",
+            queryset=Attendance.objects.select_related("person").order_by("person__full_name"),
+        )
+    )
+    booked = Q(status=Session.Status.SCHEDULED, held_on__gte=today)
+    upcoming = records.with_others(with_people.filter(booked).order_by("held_on")[:10], person)
+    # Everyone I have shared a session with, to filter by.
+    met = Person.objects.filter(
+        Q(attendances__session__in=mine_all.values("pk"))
+        | Q(facilitated_sessions__in=mine_all.values("pk"))
+    ).exclude(pk=person.pk)
+    filters = SessionFilterForm(
+        request.GET or None,
+        people=Person.objects.filter(pk__in=met.values("pk")).order_by("full_name"),
+    )
+    listed = with_people.exclude(booked)
+    if filters.is_valid():
+        listed = records.filter_sessions(
+            listed,
+            person=filters.cleaned_data["person"],
+            date_from=filters.cleaned_data["date_from"],
+            date_to=filters.cleaned_data["date_to"],
+        )
+    page = Paginator(listed, SESSIONS_PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = records.with_others(page.object_list, person)
+    query = request.GET.copy()
+    query.pop("page", None)
     agreements = Agreement.objects.filter(
         Q(supervisee=person) | Q(supervisor=person)
     ).select_related("supervisee", "supervisor")
-    open_actions = SupportAction.objects.filter(owner=person, done=False).select_related("session")
     shared_with_me = Reflection.objects.filter(
         author__supervisor=person, shared_with_supervisor=True
     ).select_related("author")[:20]
@@ -81,11 +114,15 @@ def mine(request):
             "page_title": "My supervision",
             "person": person,
             "own": own,
-            "upcoming": sorted(upcoming, key=lambda s: s.held_on),
-            "past": past,
+            "upcoming": upcoming,
+            "page": page,
+            "filters": filters,
+            "filtered": any(request.GET.get(name) for name in ("person", "date_from", "date_to")),
+            "querystring": query.urlencode(),
             "agreements": agreements,
-            "open_actions": open_actions,
+            "open_actions": records.open_actions_for(person, today),
             "shared_with_me": shared_with_me,
+            "asked_me_to_know": wellbeing.asked_me_to_know(person, today),
             "can_record": request.user.has_perm("supervision.record_session"),
         },
     )
@@ -124,7 +161,18 @@ def session_new(request):
         people = group.members.order_by("full_name")
     else:
         people = _people_i_can_meet(person)
-    form = NewSessionForm(_posted(request), people=people, group=group)
+    # "Book" on the supervision-due list names the person to meet.
+    asked_for = (
+        people.filter(pk=request.GET.get("person"))
+        if request.GET.get("person", "").isdigit()
+        else []
+    )
+    form = NewSessionForm(
+        _posted(request),
+        people=people,
+        group=group,
+        initial={"participants": list(asked_for)} if asked_for else None,
+    )
     owners = Person.objects.filter(Q(pk=person.pk) | Q(pk__in=people.values("pk")))
     formset = action_formset(_posted(request), owners=owners, prefix="actions")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
@@ -209,6 +257,7 @@ def session(request, pk):
             "actions": shown.actions.select_related("owner"),
             "versions": shown.versions.all(),
             "notes": _labelled_notes(shown),
+            "today": timezone.localdate(),
         },
     )
 
@@ -383,6 +432,27 @@ def reflection_share(request, pk):
     return redirect("supervision:reflections")
 
 
+def reflection_edit(request, pk):
+    """The author changes or deletes their own reflection; nobody else may."""
+    entry = get_for_user(
+        request.user, Reflection.objects.all(), perm="supervision.change_reflection", pk=pk
+    )
+    if request.method == "POST" and "delete" in request.POST:
+        entry.delete()
+        messages.success(request, "Reflection deleted.")
+        return redirect("supervision:reflections")
+    form = ReflectionForm(_posted(request), instance=entry)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Reflection saved.")
+        return redirect("supervision:reflections")
+    return render(
+        request,
+        "supervision/reflection_form.html",
+        {"page_title": "Change my reflection", "form": form, "entry": entry},
+    )
+
+
 def reflection(request, pk):
     shown = get_for_user(
         request.user,
@@ -410,6 +480,8 @@ def check_in(request):
         entry.partnership_id = person.partnership_id
         entry.checked_on = timezone.localdate()
         entry.save()
+        if entry.struggling:
+            return redirect("supervision:check_in_support", pk=entry.pk)
         messages.success(request, "Thank you for checking in. Be kind to yourself today.")
         return redirect("supervision:check_in")
     trend = wellbeing.own_trend(person)
@@ -426,7 +498,87 @@ def check_in(request):
     return render(
         request,
         "supervision/check_in.html",
-        {"page_title": "Wellbeing check-in", "form": form, "trend": trend, "chart": chart},
+        {
+            "page_title": "Wellbeing check-in",
+            "form": form,
+            "trend": trend,
+            "chart": chart,
+            "contacts": wellbeing.support_contacts(person.partnership_id),
+            "national": wellbeing.NATIONAL_SUPPORT,
+        },
+    )
+
+
+def check_in_support(request, pk):
+    """After a hard check-in: where to find support, and an offer to let the supervisor know."""
+    entry = get_for_user(
+        request.user,
+        CheckIn.objects.select_related("person__supervisor"),
+        perm="supervision.view_check_in",
+        pk=pk,
+    )
+    if request.method == "POST":
+        try:
+            wellbeing.tell_supervisor(entry)
+        except ValueError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                f"{entry.person.supervisor.full_name} will hear that you would like them to "
+                "know. Your answers stay private.",
+            )
+        return redirect("supervision:check_in_support", pk=entry.pk)
+    return render(
+        request,
+        "supervision/check_in_support.html",
+        {
+            "page_title": "Thank you for checking in",
+            "entry": entry,
+            "contacts": wellbeing.support_contacts(entry.partnership_id),
+            "national": wellbeing.NATIONAL_SUPPORT,
+            "cannot_tell": wellbeing.can_tell_supervisor(entry),
+        },
+    )
+
+
+@permission_required("supervision.manage_support_contacts")
+def support_contacts(request):
+    form = SupportContactForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        contact = form.save(commit=False)
+        contact.partnership_id = request.user.partnership_id
+        contact.save()
+        messages.success(request, f"{contact.name} added to the support contacts.")
+        return redirect("supervision:support_contacts")
+    return render(
+        request,
+        "supervision/support_contacts.html",
+        {
+            "page_title": "Support contacts",
+            "form": form,
+            "contacts": SupportContact.objects.for_user(request.user),
+            "national": wellbeing.NATIONAL_SUPPORT,
+        },
+    )
+
+
+@permission_required("supervision.manage_support_contacts")
+def support_contact(request, pk):
+    contact = get_for_user(request.user, SupportContact.objects.all(), pk=pk)
+    if request.method == "POST" and "remove" in request.POST:
+        contact.delete()
+        messages.success(request, f"{contact.name} removed from the support contacts.")
+        return redirect("supervision:support_contacts")
+    form = SupportContactForm(_posted(request), instance=contact)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"{contact.name} saved.")
+        return redirect("supervision:support_contacts")
+    return render(
+        request,
+        "supervision/support_contact.html",
+        {"page_title": f"Change {contact.name}", "form": form, "contact": contact},
     )
 
 
@@ -475,6 +627,7 @@ def cadence_view(request):
             "wanted": wanted,
             "querystring": f"status={wanted}" if wanted else "",
             "whole_partnership": whole_partnership,
+            "can_book": not whole_partnership,
             "today": today,
         },
     )

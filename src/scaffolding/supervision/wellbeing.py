@@ -13,9 +13,11 @@ hidden this way has all its teams hidden, so it cannot be rebuilt from them.
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.db import transaction
 from django.db.models import Avg, Count, Q
+from django.utils import timezone
 
-from .models import CheckIn
+from .models import CheckIn, SupportContact
 
 MINIMUM_GROUP = 5
 SUPPRESSED = "Fewer than 5 people — not shown to protect privacy"
@@ -128,3 +130,82 @@ def own_trend(person, limit: int = 12) -> list[CheckIn]:
     """The person's most recent check-ins, oldest first, for their own trend."""
     latest = list(CheckIn.objects.filter(person=person).order_by("-checked_on", "-pk")[:limit])
     return list(reversed(latest))
+
+
+@dataclass(frozen=True)
+class NationalSupport:
+    name: str
+    helps_with: str
+    phone: str = ""
+    web: str = ""
+
+
+# Free, confidential, open to anyone in Scotland.
+NATIONAL_SUPPORT = [
+    NationalSupport(
+        "Breathing Space",
+        "A free, confidential phone line for anyone in Scotland feeling low, "
+        "anxious or stressed. Weekdays 6pm to 2am, weekends all day and night.",
+        phone="0800 83 85 87",
+        web="https://www.breathingspace.scot/",
+    ),
+    NationalSupport(
+        "Samaritans",
+        "Someone to talk to, day or night, whatever you are going through.",
+        phone="116 123",
+        web="https://www.samaritans.org/",
+    ),
+]
+
+
+def support_contacts(partnership_id: int):
+    """The partnership's own support contacts, in the order its admin set."""
+    return SupportContact.objects.in_partnership(partnership_id)
+
+
+ALREADY_TOLD = "Your supervisor already knows about this check-in."
+NO_SUPERVISOR = "There is no supervisor in the register for you yet."
+
+
+def can_tell_supervisor(check_in: CheckIn) -> str:
+    """Empty when the worker may let their supervisor know; otherwise why not."""
+    if check_in.supervisor_told_at:
+        return ALREADY_TOLD
+    supervisor = check_in.person.supervisor
+    if supervisor is None:
+        return NO_SUPERVISOR
+    return ""
+
+
+@transaction.atomic
+def tell_supervisor(check_in: CheckIn) -> None:
+    """The worker chose to let their supervisor know they are struggling.
+
+    The supervisor hears that, and when, by email (through the task queue) and on
+    their own supervision page; never the answers or the note.
+    """
+    from .tasks import send_wellbeing_alert
+
+    check_in = (
+        CheckIn.objects.select_for_update().select_related("person__supervisor").get(pk=check_in.pk)
+    )
+    problem = can_tell_supervisor(check_in)
+    if problem:
+        raise ValueError(problem)
+    check_in.supervisor_told_at = timezone.now()
+    check_in.save(update_fields=["supervisor_told_at"])
+    # Queued in the same transaction: the email is sent once the worker picks it up.
+    send_wellbeing_alert.enqueue(check_in_id=check_in.pk)
+
+
+def asked_me_to_know(supervisor, on: date, days: int = 30):
+    """Check-ins whose authors asked this supervisor to know, in the last `days` days."""
+    return (
+        CheckIn.objects.filter(
+            person__supervisor=supervisor,
+            supervisor_told_at__isnull=False,
+            checked_on__gt=on - timedelta(days=days),
+        )
+        .select_related("person")
+        .order_by("-supervisor_told_at")
+    )

@@ -6,6 +6,10 @@ from scaffolding.core.navigation import NavItem
 class WorkforceConfig(AppConfig):
     name = "scaffolding.workforce"
     label = "workforce"
+    home_panels = [
+        "scaffolding.workforce.home.my_learning",
+        "scaffolding.workforce.home.learning_lead",
+    ]
     navigation = [
         NavItem(
             "People",

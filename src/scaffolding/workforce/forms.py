@@ -1,8 +1,10 @@
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 
 from scaffolding.accounts.models import Organisation, Team, User
 from scaffolding.core import untrusted
+from scaffolding.core.forms import DateInput
 
 from .models import (
     LearningActivity,
@@ -19,13 +21,6 @@ from .models import (
 EVIDENCE_MAX_BYTES = 5 * 1024 * 1024
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
 class RecordForm(forms.ModelForm):
     """Recording learning: what, how far along, when, and optional evidence."""
 
@@ -39,7 +34,10 @@ class RecordForm(forms.ModelForm):
         fields = ["activity", "status", "completed_on", "notes"]
         widgets = {"completed_on": DateInput()}
         labels = {"activity": "Learning", "completed_on": "Date completed"}
-        help_texts = {"notes": "What you took from it, for you and your supervisor (optional)."}
+        help_texts = {
+            "notes": "What you took from it, for you and your supervisor (optional).",
+            "completed_on": "For completed learning. Leave it empty if you completed it today.",
+        }
 
     def __init__(self, *args, partnership_id, **kwargs):
         super().__init__(*args, **kwargs)
@@ -50,8 +48,11 @@ class RecordForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         status, completed_on = cleaned.get("status"), cleaned.get("completed_on")
-        if status == RecordStatus.COMPLETED and not completed_on:
-            self.add_error("completed_on", "Enter the date you completed this learning.")
+        if status == RecordStatus.COMPLETED and not completed_on and "completed_on" in cleaned:
+            # Optional means optional: completed today unless a date is given.
+            cleaned["completed_on"] = timezone.localdate()
+        if completed_on and completed_on > timezone.localdate():
+            self.add_error("completed_on", "The date completed cannot be in the future.")
         if status != RecordStatus.COMPLETED and completed_on:
             self.add_error("completed_on", "Leave the date empty until the learning is completed.")
         elif completed_in_the_future(completed_on):
@@ -262,3 +263,49 @@ class ImportForm(forms.Form):
         label="CSV or Excel (XLSX) file",
         help_text="Up to 5 MB and 50,000 rows. The first row names the columns.",
     )
+
+
+class PeopleFilterForm(forms.Form):
+    """Find people in the register by name, organisation and team."""
+
+    q = forms.CharField(
+        label="Name, email or staff number",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    organisation = forms.ModelChoiceField(
+        label="Organisation",
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label="All organisations",
+    )
+    team = forms.ModelChoiceField(
+        label="Team", queryset=Team.objects.none(), required=False, empty_label="All teams"
+    )
+
+    def __init__(self, *args, partnership_id, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            partnership_id=partnership_id
+        ).order_by("name")
+        teams = Team.objects.filter(organisation__partnership_id=partnership_id).select_related(
+            "organisation"
+        )
+        self.fields["team"].queryset = teams.order_by("organisation__name", "name")
+        self.fields["team"].label_from_instance = lambda t: f"{t.name} ({t.organisation.name})"
+
+    def narrow(self, people):
+        if not self.is_valid():
+            return people
+        data = self.cleaned_data
+        if data["q"].strip():
+            query = data["q"].strip()
+            people = people.filter(
+                Q(full_name__icontains=query) | Q(email__icontains=query) | Q(staff_number=query)
+            )
+        if data["organisation"]:
+            people = people.filter(organisation=data["organisation"])
+        if data["team"]:
+            people = people.filter(team=data["team"])
+        return people

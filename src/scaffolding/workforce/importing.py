@@ -300,7 +300,7 @@ PERSON_FIELDS = [
 ]
 
 
-def _check_person_row(number, cells, lookups, plan, seen_staff, seen_email):
+def _check_person_row(number, cells, lookups, plan, seen_staff, seen_email, refs=None):
     errors, unreadable = [], set()
 
     def text(name):
@@ -366,6 +366,10 @@ def _check_person_row(number, cells, lookups, plan, seen_staff, seen_email):
     if values["start_date"] and values["end_date"] and values["end_date"] < values["start_date"]:
         errors.append("end date is before the start date")
     values["supervisor"] = text("supervisor_staff_number")
+    if refs is not None:
+        # Kept for every row, with problems or not, so that a supervisor who is in
+        # neither the register nor the file is reported in this same pass.
+        refs.append((number, values["supervisor"], staff, email))
     for error in errors:
         plan.problem(number, error[0].upper() + error[1:] + ".")
     return None if errors else values
@@ -376,23 +380,22 @@ def plan_people(partnership_id, header, rows, progress: Callable | None = None) 
     columns = check_columns("people", header, plan)
     lookups = PeopleLookups(partnership_id)
     seen_staff, seen_email = {}, {}
-    in_file = set()
+    refs = []
     for index, (number, values) in enumerate(rows, start=1):
         if all(_is_blank(v) for v in values):
             plan.notes.append(f"Row {number} is empty and was skipped.")
             continue
         cleaned = _check_person_row(
-            number, _cells(values, columns), lookups, plan, seen_staff, seen_email
+            number, _cells(values, columns), lookups, plan, seen_staff, seen_email, refs
         )
         if cleaned is not None:
             existing = lookups.match(cleaned["staff_number"], cleaned["email"])
             cleaned["existing"] = existing
-            in_file.update(k for k in (cleaned["staff_number"], cleaned["email"]) if k)
             plan.rows.append((number, _person_action(existing, cleaned, lookups), cleaned))
         if progress and index % PROGRESS_EVERY == 0:
             progress(index)
-    for number, _, cleaned in plan.rows:
-        sup = cleaned["supervisor"]
+    in_file = {key for _, _, staff, email in refs for key in (staff, email) if key}
+    for number, sup, _, _ in refs:
         if sup and sup not in in_file and lookups.match(sup, sup) is None:
             plan.problem(number, f"Supervisor {sup} is neither in the register nor in this file.")
     plan.problems.sort(key=lambda p: p["row"])
@@ -638,6 +641,56 @@ def learning_table(partnership_id: int):
             r.completed_on,
             r.notes,
         ]
+
+
+def example_rows(partnership_id: int, kind: str) -> list[list]:
+    """One example row for a template file, using the partnership's own names."""
+    from .models import LearningActivity, RoleProfile
+
+    if kind == "learning":
+        activity = LearningActivity.objects.order_by("title").first()
+        return [
+            [
+                "S100",
+                "ailsa.grant@example.org",
+                activity.title if activity else "Trauma-informed practice",
+                "completed",
+                "2026-03-31",
+                "",
+            ]
+        ]
+    team = (
+        Team.objects.filter(organisation__partnership_id=partnership_id)
+        .select_related("organisation")
+        .order_by("organisation__name", "name")
+        .first()
+    )
+    profile = RoleProfile.objects.filter(partnership_id=partnership_id).order_by("name").first()
+    return [
+        [
+            "S100",
+            "ailsa.grant@example.org",
+            "Ailsa Grant",
+            team.organisation.name if team else "Our council",
+            team.name if team else "",
+            profile.name if profile else "",
+            "Family support worker",
+            Relationship.PAID.label,
+            Closeness.REGULAR_DIRECT.label,
+            "2024-03-01",
+            "",
+            "",
+        ]
+    ]
+
+
+def allowed_codes() -> dict[str, list[tuple[str, str]]]:
+    """The codes each choice column takes: the label or the code, in any case."""
+    return {
+        "relationship": [(key, str(label)) for key, label in Relationship.choices],
+        "closeness": [(key, str(label)) for key, label in Closeness.choices],
+        "status": [(key, str(label)) for key, label in RecordStatus.choices],
+    }
 
 
 def write_csv(columns, rows) -> bytes:

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from scaffolding.accounts.models import Organisation, Partnership, Team
 
@@ -497,3 +498,13 @@ class ImportJob(models.Model):
     @property
     def is_running(self) -> bool:
         return self.status in (self.Status.CHECKING, self.Status.SAVING)
+
+    WORKER_GRACE_SECONDS = 60
+
+    @property
+    def waiting_for_worker(self) -> bool:
+        """Still untouched a minute after upload: no background worker has picked it up."""
+        if self.status != self.Status.CHECKING or self.total_rows or self.processed_rows:
+            return False
+        waited = (timezone.now() - self.created_at).total_seconds()
+        return waited > self.WORKER_GRACE_SECONDS

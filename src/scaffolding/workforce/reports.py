@@ -183,7 +183,12 @@ def import_start(request):
     return render(
         request,
         "workforce/import_start.html",
-        {"page_title": "Import and export", "form": form, "recent": recent},
+        {
+            "page_title": "Import and export",
+            "form": form,
+            "recent": recent,
+            "codes": importing.allowed_codes(),
+        },
     )
 
 
@@ -237,6 +242,16 @@ def import_retry(request, pk):
         return redirect("workforce:import_job", pk=job.pk)
     tasks.restart(job)
     return redirect("workforce:import_job", pk=job.pk)
+
+
+@permission_required("workforce.manage_learning")
+def import_template(request, kind, fmt):
+    """An empty file with the right columns and one example row, to fill in and upload."""
+    if kind not in importing.COLUMNS:
+        raise Http404
+    columns = importing.COLUMNS[kind][0]
+    rows = importing.example_rows(request.user.partnership_id, kind)
+    return _download(columns, rows, f"{kind}-template", fmt, f"{kind.title()} template")
 
 
 @permission_required("workforce.manage_learning")

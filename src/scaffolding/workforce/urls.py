@@ -29,4 +29,5 @@ urlpatterns = [
     path("imports/<int:pk>/save/", reports.import_save, name="import_save"),
     path("imports/<int:pk>/again/", reports.import_retry, name="import_retry"),
     path("exports/<str:kind>.<str:fmt>", reports.export, name="export"),
+    path("imports/template/<str:kind>.<str:fmt>", reports.import_template, name="import_template"),
 ]

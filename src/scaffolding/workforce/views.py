@@ -1,11 +1,10 @@
 from datetime import date
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,6 +16,7 @@ from . import learning
 from .forms import (
     ActivityForm,
     LivedExperienceForm,
+    PeopleFilterForm,
     PersonForm,
     RecognitionForm,
     RecordForm,
@@ -59,27 +59,25 @@ def _records_of(person):
 
 @permission_required("workforce.list_people")
 def people(request):
-    query = request.GET.get("q", "").strip()
-    listed = (
+    filters = PeopleFilterForm(request.GET or None, partnership_id=request.user.partnership_id)
+    listed = filters.narrow(
         visible_people(request.user)
         .current()
         .select_related("organisation", "team", "role_profile")
     )
-    if query:
-        listed = listed.filter(
-            Q(full_name__icontains=query) | Q(email__icontains=query) | Q(staff_number=query)
-        )
     page = Paginator(listed.order_by("full_name", "pk"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
+    kept = request.GET.copy()
+    kept.pop("page", None)
     return render(
         request,
         "workforce/people.html",
         {
             "page_title": "People",
             "page": page,
-            "query": query,
-            "querystring": urlencode({"q": query}) if query else "",
+            "filters": filters,
+            "querystring": kept.urlencode(),
             "can_manage": request.user.has_perm("workforce.manage_learning"),
         },
     )

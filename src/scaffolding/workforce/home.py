@@ -1,0 +1,85 @@
+"""What workforce and learning put on the home page: a fixed number of queries each."""
+
+from datetime import timedelta
+
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils import timezone
+
+from scaffolding.core.home import Panel
+
+from .models import ImportJob, LearningRecord, Person, RecordStatus
+
+EXPIRY_WINDOW_DAYS = 60
+SHOWN = 5
+
+
+def expiring(records, today):
+    """Completed learning that expires within the window (or has), and was not renewed."""
+    renewed = LearningRecord.objects.filter(
+        person=OuterRef("person"),
+        activity=OuterRef("activity"),
+        status=RecordStatus.COMPLETED,
+        expires_on__gt=OuterRef("expires_on"),
+    )
+    return records.filter(
+        status=RecordStatus.COMPLETED,
+        expires_on__isnull=False,
+        expires_on__lte=today + timedelta(days=EXPIRY_WINDOW_DAYS),
+    ).exclude(Exists(renewed))
+
+
+def my_learning(request):
+    """Learning of mine that expires soon."""
+    user = request.user
+    if not user.has_perm("workforce.view_own_learning"):
+        return None
+    person = Person.objects.filter(user=user).first()
+    if person is None:
+        return None
+    today = timezone.localdate()
+    soon = list(
+        expiring(LearningRecord.objects.filter(person=person), today)
+        .select_related("activity")
+        .order_by("expires_on")[: SHOWN + 1]
+    )
+    if not soon:
+        return None
+    return Panel(
+        "Learning to renew",
+        "workforce/home_my_learning.html",
+        {"records": soon[:SHOWN], "more": len(soon) > SHOWN, "today": today},
+        order=30,
+        link=reverse("workforce:my_learning"),
+        link_text="My learning",
+    )
+
+
+def learning_lead(request):
+    """Imports waiting for the lead, and learning expiring across the partnership."""
+    user = request.user
+    if not user.has_perm("workforce.manage_learning"):
+        return None
+    today = timezone.localdate()
+    jobs = list(
+        ImportJob.objects.filter(partnership_id=user.partnership_id)
+        .exclude(status=ImportJob.Status.DONE)
+        .defer("data", "preview", "problems")
+        .order_by("-created_at")[:SHOWN]
+    )
+    records = LearningRecord.objects.filter(person__partnership_id=user.partnership_id)
+    window = expiring(records, today)
+    expired = window.filter(expires_on__lt=today).count()
+    return Panel(
+        "Imports and expiring learning",
+        "workforce/home_learning_lead.html",
+        {
+            "jobs": jobs,
+            "expired": expired,
+            "expiring": window.count() - expired,
+            "days": EXPIRY_WINDOW_DAYS,
+        },
+        order=30,
+        link=reverse("workforce:import_start"),
+        link_text="Import and export",
+    )
