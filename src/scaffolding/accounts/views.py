@@ -21,11 +21,10 @@ from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from scaffolding.workforce.register import link_account
-
 from .access import get_for_user, permission_required
 from .forms import AccountForm, AuditFilterForm, OrganisationForm, TeamForm, TokenForm
 from .models import Organisation, Team, User
+from .signals import joined_entry
 
 AUDIT_PAGE_SIZE = 50
 
@@ -100,7 +99,7 @@ def two_factor_verify(request):
 @permission_required("accounts.view_partnership")
 def partnership(request):
     organisations = (
-        Organisation.objects.filter(partnership_id=request.user.partnership_id)
+        Organisation.objects.for_user(request.user)
         .annotate(
             team_count=Count("teams", distinct=True),
             people_count=Count("people", filter=Q(people__end_date__isnull=True), distinct=True),
@@ -142,13 +141,8 @@ def team(request, pk):
     can_see_people = request.user.has_perm("workforce.list_people")
     people = []
     if can_see_people:
-        from scaffolding.workforce.models import Person
-
         people = list(
-            Person.objects.current()
-            .filter(team=team)
-            .select_related("role_profile", "supervisor")
-            .order_by("full_name")
+            team.people.current().select_related("role_profile", "supervisor").order_by("full_name")
         )
     count = team.people.filter(end_date__isnull=True).count()
     return render(
@@ -205,7 +199,7 @@ def team_form(request, organisation_pk, pk=None):
 @permission_required("accounts.manage_users")
 def account_list(request):
     query = request.GET.get("q", "").strip()
-    accounts = User.objects.filter(partnership_id=request.user.partnership_id).order_by("full_name")
+    accounts = User.objects.for_user(request.user).order_by("full_name")
     if query:
         accounts = accounts.filter(Q(full_name__icontains=query) | Q(email__icontains=query))
     page = Paginator(accounts, 50).get_page(request.GET.get("page"))
@@ -255,7 +249,7 @@ def account_create(request):
             account.partnership = request.user.partnership
             account.set_unusable_password()
             account.save()
-            entry = link_account(account)
+            entry = joined_entry(account)
         _send_welcome(request, account)
         joined = " and joined it to their entry in the register" if entry else ""
         messages.success(
@@ -282,7 +276,7 @@ def account_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             form.save()
-            link_account(account)
+            joined_entry(account)
         messages.success(request, f"Changes to {account.full_name}'s account are saved.")
         return redirect("accounts:account_list")
     return render(

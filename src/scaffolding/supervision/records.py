@@ -10,12 +10,14 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from scaffolding.core.middleware import person_for_user
+
 from .models import Attendance, Session, SessionVersion, SignOff, SupportAction
 
 
 def own_person(user):
-    """The register entry of a signed-in user, or None."""
-    return getattr(user, "person", None) if user and user.is_authenticated else None
+    """The register entry of a signed-in user, or None (views read ``request.person``)."""
+    return person_for_user(user)
 
 
 def takes_part(person, session: Session) -> bool:

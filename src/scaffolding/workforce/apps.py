@@ -6,6 +6,8 @@ from scaffolding.core.navigation import NavItem
 class WorkforceConfig(AppConfig):
     name = "scaffolding.workforce"
     label = "workforce"
+    # ``request.person``: how a signed-in user's own register entry is found.
+    person_for_user = "scaffolding.workforce.register.person_for_user"
     navigation = [
         NavItem(
             "People",
@@ -54,7 +56,12 @@ class WorkforceConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from . import models
+        from scaffolding.accounts.signals import account_saved
+
+        from . import models, register
+
+        # Linking an account to its register entry is workforce's rule, not accounts'.
+        account_saved.connect(register.on_account_saved, dispatch_uid="workforce.link_account")
 
         auditlog.register(models.RoleProfile)
         auditlog.register(models.Person)
