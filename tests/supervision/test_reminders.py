@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from scaffolding.supervision.models import ReminderSent, Session
+from scaffolding.supervision.models import Attendance, ReminderSent, Session
 from scaffolding.supervision.tasks import send_supervision_reminders
 from tests.supervision.helpers import held
 
@@ -62,14 +62,40 @@ def test_reminders_for_sessions_coming_up_are_sent_once(world):
     held(world, world.people["colleague"], today - timedelta(days=1))
 
     first = send_supervision_reminders.enqueue(days_ahead=2, on=today.isoformat())
-    assert first.return_value == {"upcoming": 1, "overdue": 0}
-    assert [m.to for m in mail.outbox] == [[practitioner.email]]
-    assert str(soon.held_on.day) in mail.outbox[0].subject
+    # Everyone taking part is reminded: the person and the facilitator.
+    supervisor = world.people["supervisor"]
+    assert first.return_value == {"upcoming": 2, "overdue": 0}
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([practitioner.email, supervisor.email])
+    assert all(str(soon.held_on.day) in m.subject for m in mail.outbox)
 
     again = send_supervision_reminders.enqueue(days_ahead=2, on=today.isoformat())
     assert again.return_value == {"upcoming": 0, "overdue": 0}
-    assert len(mail.outbox) == 1
-    assert ReminderSent.objects.count() == 1
+    assert len(mail.outbox) == 2
+    assert ReminderSent.objects.count() == 2
+
+
+def test_invitations_reminders_and_the_shared_record_reach_the_same_people(world):
+    """One definition of who takes part: records.participants."""
+    from scaffolding.supervision import records
+    from scaffolding.supervision.tasks import send_session_invitation
+
+    today = date(2026, 11, 2)
+    session = held(
+        world,
+        world.people["practitioner"],
+        today + timedelta(days=1),
+        status=Session.Status.SCHEDULED,
+    )
+    Attendance.objects.create(session=session, person=world.people["colleague"])
+    taking_part = sorted(p.email for p in records.participants(session))
+    assert world.people["supervisor"].email in taking_part and len(taking_part) == 3
+
+    send_session_invitation.enqueue(session.pk)
+    invited = sorted(m.to[0] for m in mail.outbox)
+    mail.outbox.clear()
+    send_supervision_reminders.enqueue(days_ahead=2, on=today.isoformat())
+    reminded = sorted(m.to[0] for m in mail.outbox if "Reminder" in m.subject)
+    assert invited == reminded == taking_part
 
 
 def test_overdue_reminders_are_sent_once_per_due_date(world):

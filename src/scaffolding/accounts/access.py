@@ -6,23 +6,10 @@ A record from another partnership, or one the role may not see, is answered with
 
 from functools import wraps
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.core.exceptions import PermissionDenied
 
-
-def get_for_user(user, queryset, perm: str | None = None, **lookup):
-    """Fetch one object from the user's partnership that the user may see (else 404)."""
-    try:
-        obj = get_object_or_404(queryset, **lookup)
-    except (ValueError, ValidationError):
-        # A malformed id in the address (?group=abc) is simply not found.
-        raise Http404("Not found.") from None
-    if getattr(obj, "partnership_id", None) != user.partnership_id:
-        raise Http404("Not found in your partnership.")
-    if perm and not user.has_perm(perm, obj):
-        raise Http404("Not found.")
-    return obj
+# One definition, in the tenancy base; kept importable from here for existing views.
+from scaffolding.core.tenancy import get_for_user  # noqa: F401
 
 
 def permission_required(perm: str):

@@ -10,6 +10,8 @@ from django.contrib.auth.models import (
 from django.db import models
 from django.utils import timezone
 
+from scaffolding.core.tenancy import PartnershipOwned, PartnershipQuerySet
+
 
 class Partnership(models.Model):
     """A Children's Services Planning Partnership: one local authority area and its partners."""
@@ -31,7 +33,7 @@ class Partnership(models.Model):
         return {"partnership_id": self.pk}
 
 
-class Organisation(models.Model):
+class Organisation(PartnershipOwned):
     class Kind(models.TextChoices):
         LOCAL_AUTHORITY = "local_authority", "Local authority"
         NHS_BOARD = "nhs_board", "NHS board"
@@ -58,11 +60,10 @@ class Organisation(models.Model):
     def __str__(self):
         return self.name
 
-    def get_additional_data(self):
-        return {"partnership_id": self.partnership_id}
 
+class Team(PartnershipOwned):
+    partnership_from = "organisation"
 
-class Team(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="teams")
     name = models.CharField(max_length=200)
 
@@ -76,13 +77,6 @@ class Team(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.organisation.name})"
-
-    @property
-    def partnership_id(self):
-        return self.organisation.partnership_id
-
-    def get_additional_data(self):
-        return {"partnership_id": self.organisation.partnership_id}
 
 
 class Role(models.TextChoices):
@@ -108,7 +102,9 @@ class CarerKind(models.TextChoices):
     ADOPTIVE = "adoptive", "Adoptive parent"
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager.from_queryset(PartnershipQuerySet)):
+    """Accounts are scoped like partnership data: ``User.objects.for_user(request.user)``."""
+
     use_in_migrations = True
 
     def _create_user(self, email, password, **extra_fields):

@@ -28,7 +28,6 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_ratelimit.core import is_ratelimited
 
 from scaffolding.core import history
-from scaffolding.workforce.register import link_account
 
 from . import identity
 from .access import get_for_user, permission_required
@@ -42,6 +41,7 @@ from .forms import (
     TwoStepRolesForm,
 )
 from .models import Organisation, Team, User
+from .signals import joined_entry
 
 AUDIT_PAGE_SIZE = 50
 
@@ -213,7 +213,7 @@ def sign_in_settings(request):
 @permission_required("accounts.view_partnership")
 def partnership(request):
     organisations = (
-        Organisation.objects.filter(partnership_id=request.user.partnership_id)
+        Organisation.objects.for_user(request.user)
         .annotate(
             team_count=Count("teams", distinct=True),
             people_count=Count("people", filter=Q(people__end_date__isnull=True), distinct=True),
@@ -255,13 +255,8 @@ def team(request, pk):
     can_see_people = request.user.has_perm("workforce.list_people")
     people = []
     if can_see_people:
-        from scaffolding.workforce.models import Person
-
         people = list(
-            Person.objects.current()
-            .filter(team=team)
-            .select_related("role_profile", "supervisor")
-            .order_by("full_name")
+            team.people.current().select_related("role_profile", "supervisor").order_by("full_name")
         )
     count = team.people.filter(end_date__isnull=True).count()
     return render(
@@ -318,7 +313,7 @@ def team_form(request, organisation_pk, pk=None):
 @permission_required("accounts.manage_users")
 def account_list(request):
     query = request.GET.get("q", "").strip()
-    accounts = User.objects.filter(partnership_id=request.user.partnership_id).order_by("full_name")
+    accounts = User.objects.for_user(request.user).order_by("full_name")
     if query:
         accounts = accounts.filter(Q(full_name__icontains=query) | Q(email__icontains=query))
     page = Paginator(accounts, 50).get_page(request.GET.get("page"))
@@ -369,7 +364,7 @@ def account_create(request):
             account.partnership = request.user.partnership
             account.set_unusable_password()
             account.save()
-            entry = link_account(account)
+            entry = joined_entry(account)
         sent = _send_welcome(request, account)
         joined = " and joined it to their entry in the register" if entry else ""
         if sent:
@@ -405,7 +400,7 @@ def account_edit(request, pk):
             # A new address takes effect only when that address confirms it.
             saved.email = current_email
             saved.save()
-            link_account(saved)
+            joined_entry(saved)
         messages.success(request, f"Changes to {saved.full_name}'s account are saved.")
         if new_email != current_email:
             to_new, to_old = identity.request_email_change(request, saved, new_email)

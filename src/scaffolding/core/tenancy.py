@@ -41,6 +41,36 @@ class PartnershipQuerySet(models.QuerySet):
             return self.none()
         return self.in_partnership(getattr(user, "partnership_id", None))
 
+    def bulk_create(self, objs, *args, **kwargs):
+        """``bulk_create`` skips ``save()``: copy each row's partnership from its parent
+        (one query for all the parents not already in memory), and refuse a row whose
+        partnership would otherwise be missing."""
+        objs = list(objs)
+        missing = [obj for obj in objs if obj.partnership_id is None and obj.partnership_from]
+        if missing:
+            field = self.model._meta.get_field(self.model.partnership_from)
+            unknown = {getattr(obj, field.attname) for obj in missing if not field.is_cached(obj)}
+            found = (
+                dict(
+                    field.related_model._base_manager.using(self.db)
+                    .filter(pk__in=unknown - {None})
+                    .values_list("pk", "partnership_id")
+                )
+                if unknown
+                else {}
+            )
+            for obj in missing:
+                if field.is_cached(obj):
+                    obj.stamp_partnership()
+                else:
+                    obj.partnership_id = found.get(getattr(obj, field.attname))
+        for obj in objs:
+            if obj.partnership_id is None:
+                raise ValueError(
+                    f"{type(obj).__name__} rows given to bulk_create need their partnership set."
+                )
+        return super().bulk_create(objs, *args, **kwargs)
+
 
 PartnershipManager = models.Manager.from_queryset(PartnershipQuerySet)
 
@@ -114,3 +144,26 @@ def tenant_models():
         for model in apps.get_models()
         if issubclass(model, PartnershipOwned) and not model._meta.abstract
     ]
+
+
+def copy_partnership_from_parent(app_label: str, model_name: str, parent_field: str):
+    """A migration step filling a new ``partnership`` column from the row's parent.
+
+    One ``UPDATE ... SET partnership_id = (SELECT ...)`` for the whole table, on SQLite
+    and PostgreSQL alike. On PostgreSQL the deferred foreign-key checks are run at once,
+    so that the same migration can then make the column required.
+    """
+    from django.db import migrations
+    from django.db.models import OuterRef, Subquery
+
+    def forwards(apps, schema_editor):
+        model = apps.get_model(app_label, model_name)
+        parent = model._meta.get_field(parent_field).related_model
+        parents = parent._base_manager.filter(pk=OuterRef(parent_field)).values("partnership_id")
+        model._base_manager.using(schema_editor.connection.alias).update(
+            partnership_id=Subquery(parents[:1])
+        )
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+    return migrations.RunPython(forwards, migrations.RunPython.noop, elidable=True)

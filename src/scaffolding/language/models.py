@@ -10,11 +10,12 @@ from django.db import models
 from django.utils import timezone
 
 from scaffolding.accounts.models import Partnership
+from scaffolding.core.tenancy import PartnershipOwned, PartnershipQuerySet
 
 TOKEN_PREFIX = "scl_"  # noqa: S105 - a label, not a secret
 
 
-class GlossaryOverride(models.Model):
+class GlossaryOverride(PartnershipOwned):
     """One partnership's change to a shipped rule, or a rule of its own.
 
     `data` is a glossary rule mapping (see scaffolding/language/glossary.py): for a
@@ -43,19 +44,15 @@ class GlossaryOverride(models.Model):
     def __str__(self):
         return self.rule_id
 
-    def get_additional_data(self):
-        return {"partnership_id": self.partnership_id}
 
-
-class ApiTokenQuerySet(models.QuerySet):
+class ApiTokenQuerySet(PartnershipQuerySet):
     def active(self):
         return self.filter(revoked_at__isnull=True)
 
 
-class ApiToken(models.Model):
+class ApiToken(PartnershipOwned):
     """A token another system sends as `Authorization: Bearer <token>`; only its hash is kept."""
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
     name = models.CharField("what the token is for", max_length=120)
     prefix = models.CharField(max_length=12)
     token_hash = models.CharField(max_length=64, unique=True)
@@ -73,9 +70,6 @@ class ApiToken(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.prefix}…)"
-
-    def get_additional_data(self):
-        return {"partnership_id": self.partnership_id}
 
     @staticmethod
     def hash(token: str) -> str:
@@ -102,10 +96,9 @@ class ApiToken(models.Model):
         return cls.objects.active().filter(token_hash=cls.hash(token)).first()
 
 
-class TermCount(models.Model):
+class TermCount(PartnershipOwned):
     """How often one rule fired in one field of one record: a count, never the text."""
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.CharField(max_length=64)
     field = models.CharField(max_length=100)

@@ -265,7 +265,7 @@ def tokens(request):
     if request.method == "POST" and form.is_valid():
         _, new_token = form.save(request.user.partnership, request.user)
         form = TokenForm()
-    listed = ApiToken.objects.filter(partnership_id=request.user.partnership_id)
+    listed = ApiToken.objects.for_user(request.user)
     return render(
         request,
         "language/tokens.html",

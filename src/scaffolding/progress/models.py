@@ -15,6 +15,7 @@ from django.db import models
 from django.utils import timezone
 
 from scaffolding.accounts.models import Organisation, Partnership
+from scaffolding.core.tenancy import PartnershipOwned, PartnershipQuerySet
 
 from .framework_files import FOUNDATIONS, KINDS, PART_KEYS
 
@@ -24,7 +25,7 @@ KIND_CHOICES = [("calls_to_action", "Calls to action"), ("outcomes", "Outcomes")
 assert [key for key, _ in KIND_CHOICES] == list(KINDS)
 
 
-class Framework(models.Model):
+class Framework(PartnershipOwned):
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="frameworks"
     )
@@ -49,9 +50,6 @@ class Framework(models.Model):
     def __str__(self):
         return self.title
 
-    def get_additional_data(self):
-        return {"partnership_id": self.partnership_id}
-
     @property
     def item_noun(self):
         return "call to action" if self.kind == "calls_to_action" else "outcome"
@@ -67,10 +65,11 @@ class Framework(models.Model):
         return "calls to action" if self.kind == "calls_to_action" else "outcomes"
 
 
-class FrameworkItem(models.Model):
+class FrameworkItem(PartnershipOwned):
     """One call to action or outcome, filed under a foundation."""
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
+    partnership_from = "framework"
+
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="items")
     code = models.SlugField(max_length=100, help_text="Unique in the framework, such as 'care-18'.")
     number = models.PositiveIntegerField(help_text="The number as printed in the source.")
@@ -99,12 +98,8 @@ class FrameworkItem(models.Model):
         return self.label
 
     def save(self, *args, **kwargs):
-        self.partnership_id = self.framework.partnership_id
         self.foundation_order = FOUNDATION_ORDER[self.foundation]
         super().save(*args, **kwargs)
-
-    def get_additional_data(self):
-        return {"partnership_id": self.partnership_id}
 
     @property
     def label(self):
@@ -169,14 +164,15 @@ def status_from_text(text: str) -> str | None:
     return None
 
 
-class Assessment(models.Model):
+class Assessment(PartnershipOwned):
     """A dated judgement of one item on the scale, with the narrative behind it."""
+
+    partnership_from = "item"
 
     # Counted (never stored) for the language indicator; see scaffolding.language.indicator.
     language_checked_fields = ["required", "heard", "committed", "leads", "next_steps"]
     language_date_field = "assessed_on"
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
     item = models.ForeignKey(FrameworkItem, on_delete=models.CASCADE, related_name="assessments")
     assessed_on = models.DateField("date of the assessment")
     status = models.CharField(
@@ -198,13 +194,6 @@ class Assessment(models.Model):
     def __str__(self):
         return f"{self.item.label}: {self.get_status_display()} ({self.assessed_on})"
 
-    def save(self, *args, **kwargs):
-        self.partnership_id = self.item.partnership_id
-        super().save(*args, **kwargs)
-
-    def get_additional_data(self):
-        return {"partnership_id": self.partnership_id}
-
     @property
     def step(self):
         return scale_step(self.status)
@@ -213,7 +202,7 @@ class Assessment(models.Model):
 # --------------------------------------------------------------------------- initiatives
 
 
-class Initiative(models.Model):
+class Initiative(PartnershipOwned):
     # Counted (never stored) for the language indicator; see scaffolding.language.indicator.
     language_checked_fields = ["description"]
 
@@ -249,9 +238,6 @@ class Initiative(models.Model):
     def __str__(self):
         return self.name
 
-    def get_additional_data(self):
-        return {"partnership_id": self.partnership_id}
-
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": "The end date is before the start date."})
@@ -268,7 +254,7 @@ class Question(models.TextChoices):
     BETTER_OFF = "better_off", "Is anyone better off?"
 
 
-class Measure(models.Model):
+class Measure(PartnershipOwned):
     """A number the partnership records by hand, with its time series."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="measures")
@@ -292,9 +278,6 @@ class Measure(models.Model):
     def __str__(self):
         return self.name
 
-    def get_additional_data(self):
-        return {"partnership_id": self.partnership_id}
-
     @property
     def latest_point(self):
         """The newest value; uses prefetched points when there are some."""
@@ -302,7 +285,9 @@ class Measure(models.Model):
         return points[-1] if points else None
 
 
-class MeasurePoint(models.Model):
+class MeasurePoint(PartnershipOwned):
+    partnership_from = "measure"
+
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="points")
     on = models.DateField("date")
     value = models.DecimalField(max_digits=12, decimal_places=2)
@@ -316,9 +301,6 @@ class MeasurePoint(models.Model):
 
     def __str__(self):
         return f"{self.on}: {self.value}"
-
-    def get_additional_data(self):
-        return {"partnership_id": self.measure.partnership_id}
 
 
 class Consent(models.TextChoices):
@@ -334,7 +316,7 @@ class Visibility(models.TextChoices):
     PUBLIC_REPORT = "public_report", "The partnership and its public progress report"
 
 
-class StoryQuerySet(models.QuerySet):
+class StoryQuerySet(PartnershipQuerySet):
     def shareable(self):
         """Stories that may go beyond their recorder: consent given, or anonymised."""
         return self.filter(
@@ -343,7 +325,7 @@ class StoryQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """What this user may see (the same rule as ``progress.view_story``)."""
-        mine = self.filter(partnership_id=user.partnership_id)
+        mine = self.for_user(user)
         if user.has_perm("progress.manage"):
             return mine
         open_to_partnership = self.shareable().filter(
@@ -355,7 +337,7 @@ class StoryQuerySet(models.QuerySet):
         return self.shareable().filter(visibility=Visibility.PUBLIC_REPORT)
 
 
-class Story(models.Model):
+class Story(PartnershipOwned):
     """Qualitative evidence: a story, quote or feedback, recorded only with consent."""
 
     class Kind(models.TextChoices):
@@ -397,9 +379,6 @@ class Story(models.Model):
 
     def __str__(self):
         return self.title
-
-    def get_additional_data(self):
-        return {"partnership_id": self.partnership_id}
 
     @property
     def shareable(self):

@@ -80,9 +80,7 @@ def overview(request):
 
 @permission_required("progress.view")
 def framework_list(request):
-    frameworks = Framework.objects.filter(partnership_id=request.user.partnership_id).annotate(
-        item_count=Count("items")
-    )
+    frameworks = Framework.objects.for_user(request.user).annotate(item_count=Count("items"))
     return render(
         request,
         "progress/framework_list.html",
@@ -331,14 +329,13 @@ def assessment_create(request, pk):
 @permission_required("progress.view")
 def initiative_list(request):
     initiatives = (
-        Initiative.objects.filter(partnership_id=request.user.partnership_id)
+        Initiative.objects.for_user(request.user)
         .select_related("lead_organisation")
         .annotate(item_count=Count("items"))
     )
     unserved = (
-        FrameworkItem.objects.filter(
-            partnership_id=request.user.partnership_id, initiatives__isnull=True
-        )
+        FrameworkItem.objects.for_user(request.user)
+        .filter(initiatives__isnull=True)
         .select_related("framework")
         .order_by("framework__title", "foundation_order", "number")
     )
@@ -413,7 +410,7 @@ def _initiative_form(request, initiative):
 @permission_required("progress.view")
 def evidence(request):
     today = _today()
-    measures = Measure.objects.filter(partnership_id=request.user.partnership_id).prefetch_related(
+    measures = Measure.objects.for_user(request.user).prefetch_related(
         Prefetch("points", queryset=MeasurePoint.objects.order_by("on"))
     )
     stories = Story.objects.visible_to(request.user).select_related("recorded_by")
@@ -585,7 +582,7 @@ def report_context(user, today, chart_format="svg"):
         for item in items:
             item.current_step = scale_step(status_on(history.get(item.pk, []), today))
         summary.items = items
-    measures = Measure.objects.filter(partnership_id=user.partnership_id).prefetch_related(
+    measures = Measure.objects.for_user(user).prefetch_related(
         Prefetch("points", queryset=MeasurePoint.objects.order_by("on"))
     )
     return {
@@ -594,13 +591,13 @@ def report_context(user, today, chart_format="svg"):
         "since": quarter_start(today),
         "summaries": summaries,
         "steps": STEPS,
-        "initiatives": Initiative.objects.filter(partnership_id=user.partnership_id)
+        "initiatives": Initiative.objects.for_user(user)
         .select_related("lead_organisation")
         .annotate(item_count=Count("items")),
         "measures": measures,
         "live_values": live.compute_all(user.partnership_id, today),
         # Only shareable stories meant for the public report, whoever asks.
-        "stories": Story.objects.filter(partnership_id=user.partnership_id).for_report(),
+        "stories": Story.objects.for_user(user).for_report(),
     }
 
 

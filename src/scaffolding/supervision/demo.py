@@ -141,7 +141,12 @@ def build_demo(ctx) -> None:
     Session.objects.bulk_create(sessions, batch_size=BATCH)
     Attendance.objects.bulk_create(
         [
-            Attendance(session_id=session.pk, person_id=person.pk, attended=attended)
+            Attendance(
+                session_id=session.pk,
+                partnership_id=session.partnership_id,
+                person_id=person.pk,
+                attended=attended,
+            )
             for session, people in zip(sessions, attendees, strict=True)
             for person, attended in people
         ],
@@ -153,7 +158,12 @@ def build_demo(ctx) -> None:
     signing_in = {p.pk for p in ctx.people if p.user_id}
     SignOff.objects.bulk_create(
         [
-            SignOff(session_id=session.pk, person_id=person_pk, version=1)
+            SignOff(
+                session_id=session.pk,
+                partnership_id=session.partnership_id,
+                person_id=person_pk,
+                version=1,
+            )
             for session, people in zip(sessions, attendees, strict=True)
             if session.status == Session.Status.AGREED
             and (session.facilitator_id in signing_in or any(p.pk in signing_in for p, _ in people))
@@ -319,6 +329,7 @@ def _actions_for_showcase(ctx, sessions, attendees, showcase, by_pk):
         actions.append(
             SupportAction(
                 session_id=session.pk,
+                partnership_id=session.partnership_id,
                 description=facilitator_steps[carer][len(actions) // 2 % 2],
                 owner_id=session.facilitator_id,
                 due_on=session.held_on + timedelta(days=7),
@@ -327,6 +338,7 @@ def _actions_for_showcase(ctx, sessions, attendees, showcase, by_pk):
         actions.append(
             SupportAction(
                 session_id=session.pk,
+                partnership_id=session.partnership_id,
                 description=worker_steps[len(actions) // 2 % len(worker_steps)],
                 owner_id=person.pk,
                 due_on=session.held_on + timedelta(days=21),

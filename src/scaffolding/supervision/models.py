@@ -10,7 +10,6 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from scaffolding.accounts.models import Partnership
 from scaffolding.core.tenancy import PartnershipOwned
 from scaffolding.workforce.models import Person
 
@@ -76,7 +75,7 @@ WORKER_PROMPTS = [
 PROMPT_KEYS = [key for key, _, _ in CHILD_PROMPTS + WORKER_PROMPTS]
 
 
-class Session(models.Model):
+class Session(PartnershipOwned):
     """A supervision or reflective practice session; its record is shared by those who took part."""
 
     # Counted (never stored) for the language indicator; see scaffolding.language.indicator.
@@ -89,7 +88,6 @@ class Session(models.Model):
         AGREED = "agreed", "Agreed by everyone"
         CANCELLED = "cancelled", "Did not happen"
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=20, choices=SessionKind.choices)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
     held_on = models.DateField("date")
@@ -127,16 +125,15 @@ class Session(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()} on {self.held_on.day} {self.held_on:%B %Y}"
 
-    def get_additional_data(self):
-        return {"partnership_id": self.partnership_id}
-
     def theme_labels(self):
         labels = dict(Theme.choices)
         return [labels.get(theme, theme) for theme in self.themes]
 
 
-class Attendance(models.Model):
+class Attendance(PartnershipOwned):
     """Who took part in a session (besides the facilitator)."""
+
+    partnership_from = "session"
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendances")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="attendances")
@@ -151,16 +148,11 @@ class Attendance(models.Model):
     def __str__(self):
         return f"{self.person} at {self.session}"
 
-    @property
-    def partnership_id(self):
-        return self.person.partnership_id
 
-    def get_additional_data(self):
-        return {"partnership_id": self.person.partnership_id}
-
-
-class SignOff(models.Model):
+class SignOff(PartnershipOwned):
     """One person agreeing one version of a session record."""
+
+    partnership_from = "session"
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="sign_offs")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
@@ -178,8 +170,10 @@ class SignOff(models.Model):
         return f"{self.person} agreed version {self.version}"
 
 
-class SessionVersion(models.Model):
+class SessionVersion(PartnershipOwned):
     """An earlier agreed version of a session record, kept when it is changed."""
+
+    partnership_from = "session"
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="versions")
     version = models.PositiveIntegerField()
@@ -199,8 +193,10 @@ class SessionVersion(models.Model):
         return f"Version {self.version} of {self.session}"
 
 
-class SupportAction(models.Model):
+class SupportAction(PartnershipOwned):
     """Something agreed in a session to support the worker or the children they care for."""
+
+    partnership_from = "session"
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="actions")
     description = models.CharField(max_length=300)
@@ -216,15 +212,8 @@ class SupportAction(models.Model):
     def __str__(self):
         return self.description
 
-    @property
-    def partnership_id(self):
-        return self.session.partnership_id
 
-    def get_additional_data(self):
-        return {"partnership_id": self.session.partnership_id}
-
-
-class Agreement(models.Model):
+class Agreement(PartnershipOwned):
     """How a supervisee and supervisor will work together."""
 
     # Counted (never stored) for the language indicator; see scaffolding.language.indicator.
@@ -236,7 +225,6 @@ class Agreement(models.Model):
     ]
     language_date_field = "starts_on"
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
     supervisee = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="agreements")
     supervisor = models.ForeignKey(
         Person, on_delete=models.CASCADE, related_name="agreements_as_supervisor"
@@ -259,14 +247,10 @@ class Agreement(models.Model):
     def __str__(self):
         return f"Supervision agreement: {self.supervisee} and {self.supervisor}"
 
-    def get_additional_data(self):
-        return {"partnership_id": self.partnership_id}
 
-
-class ReflectiveGroup(models.Model):
+class ReflectiveGroup(PartnershipOwned):
     """A standing reflective practice group, for example a forum for residential care staff."""
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
     name = models.CharField(max_length=200)
     purpose = models.TextField(blank=True)
     facilitator = models.ForeignKey(
@@ -285,14 +269,10 @@ class ReflectiveGroup(models.Model):
     def __str__(self):
         return self.name
 
-    def get_additional_data(self):
-        return {"partnership_id": self.partnership_id}
 
-
-class Reflection(models.Model):
+class Reflection(PartnershipOwned):
     """A worker's private reflection: theirs alone unless they share this one entry."""
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
     author = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="reflections")
     text = models.TextField("your reflection")
     shared_with_supervisor = models.BooleanField(default=False)
@@ -305,11 +285,8 @@ class Reflection(models.Model):
     def __str__(self):
         return f"Reflection {self.pk}"
 
-    def get_additional_data(self):
-        return {"partnership_id": self.partnership_id}
 
-
-class CheckIn(models.Model):
+class CheckIn(PartnershipOwned):
     """A short wellbeing check-in by the worker, for themselves first."""
 
     class Scale(models.IntegerChoices):
@@ -330,7 +307,6 @@ class CheckIn(models.Model):
         PARTLY = 1, "Partly"
         YES = 2, "Yes"
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="check_ins")
     checked_on = models.DateField(default=timezone.localdate)
     feeling = models.PositiveSmallIntegerField("how am I?", choices=Scale.choices)
@@ -357,14 +333,10 @@ class CheckIn(models.Model):
             or self.supported == self.Supported.NO
         )
 
-    def get_additional_data(self):
-        return {"partnership_id": self.partnership_id}
 
-
-class SupervisorTraining(models.Model):
+class SupervisorTraining(PartnershipOwned):
     """Training a supervisor has completed to supervise others well."""
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="supervisor_training")
     title = models.CharField("training", max_length=200)
     provider = models.CharField(max_length=200, blank=True)
@@ -376,12 +348,11 @@ class SupervisorTraining(models.Model):
     def __str__(self):
         return f"{self.title} ({self.person})"
 
-    def get_additional_data(self):
-        return {"partnership_id": self.partnership_id}
 
-
-class ReminderSent(models.Model):
+class ReminderSent(PartnershipOwned):
     """Each reminder once: the key names what it was about (a session, or a due date)."""
+
+    partnership_from = "person"
 
     key = models.CharField(max_length=120, unique=True)
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")

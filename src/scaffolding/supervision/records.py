@@ -7,15 +7,17 @@ agreed record is never silently edited.
 """
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
+
+from scaffolding.core.middleware import person_for_user
 
 from .models import Attendance, Session, SessionVersion, SignOff, SupportAction
 
 
 def own_person(user):
-    """The register entry of a signed-in user, or None."""
-    return getattr(user, "person", None) if user and user.is_authenticated else None
+    """The register entry of a signed-in user, or None (views read ``request.person``)."""
+    return person_for_user(user)
 
 
 def takes_part(person, session: Session) -> bool:
@@ -35,10 +37,25 @@ def sessions_for(person):
 
 
 def participants(session: Session):
-    """Everyone who shares the record: the facilitator and those who took part."""
+    """Who takes part in a session: the facilitator first, then everyone attending.
+
+    The one definition: they share the record, get the invitation and the reminders.
+    Uses ``attendances`` when prefetched (see ``with_participants``), else one query.
+    """
     people = [session.facilitator] if session.facilitator_id else []
-    people.extend(a.person for a in session.attendances.select_related("person"))
+    if "attendances" in getattr(session, "_prefetched_objects_cache", {}):
+        attendances = session.attendances.all()
+    else:
+        attendances = session.attendances.select_related("person")
+    people.extend(a.person for a in attendances if a.person_id != session.facilitator_id)
     return people
+
+
+def with_participants(sessions):
+    """Sessions ready for ``participants`` without a query per session."""
+    return sessions.select_related("facilitator").prefetch_related(
+        Prefetch("attendances", Attendance.objects.select_related("person"))
+    )
 
 
 def snapshot(session: Session) -> dict:

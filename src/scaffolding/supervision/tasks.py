@@ -18,8 +18,8 @@ from icalendar import Calendar, Event, vCalAddress, vText
 
 from scaffolding.workforce.models import Person
 
-from . import cadence
-from .models import Attendance, CheckIn, ReminderSent, Session
+from . import cadence, records
+from .models import CheckIn, ReminderSent, Session
 
 DEFAULT_START = (10, 0)
 
@@ -64,17 +64,11 @@ def session_invitation(session: Session, people) -> bytes:
     return calendar.to_ical()
 
 
-def _people_in(session: Session) -> list[Person]:
-    people = [session.facilitator] if session.facilitator_id else []
-    people.extend(attendance.person for attendance in session.attendances.select_related("person"))
-    return people
-
-
 @task()
 def send_session_invitation(session_id: int) -> int:
     """Email everyone in a scheduled session a calendar invitation; returns emails sent."""
     session = Session.objects.select_related("facilitator").get(pk=session_id)
-    people = _people_in(session)
+    people = records.participants(session)
     invitation = session_invitation(session, people)
     link = settings.SITE_URL + reverse("supervision:session", args=[session.pk])
     sent = 0
@@ -148,20 +142,21 @@ def send_supervision_reminders(days_ahead: int = 2, on: str | None = None) -> di
     """Remind people of sessions in the next `days_ahead` days, and of overdue supervision."""
     today = date.fromisoformat(on) if on else timezone.localdate()
     with transaction.atomic():
-        upcoming = (
-            Attendance.objects.filter(
-                session__status=Session.Status.SCHEDULED,
-                session__held_on__gte=today,
-                session__held_on__lte=today + timedelta(days=days_ahead),
+        upcoming = records.with_participants(
+            Session.objects.filter(
+                status=Session.Status.SCHEDULED,
+                held_on__gte=today,
+                held_on__lte=today + timedelta(days=days_ahead),
             )
-            .exclude(person__email="")
-            .select_related("person", "session")
         )
+        # Everyone taking part is reminded, the facilitator too (records.participants).
         session_keys = {
-            f"upcoming:{attendance.session_id}:{attendance.person_id}": attendance
-            for attendance in upcoming
+            f"upcoming:{session.pk}:{person.pk}": (session, person)
+            for session in upcoming
+            for person in records.participants(session)
+            if person.email
         }
-        claimed = _claim({key: a.person for key, a in session_keys.items()})
+        claimed = _claim({key: person for key, (_session, person) in session_keys.items()})
 
         overdue = [
             row
@@ -172,7 +167,7 @@ def send_supervision_reminders(days_ahead: int = 2, on: str | None = None) -> di
         claimed_overdue = _claim({key: row.person for key, row in overdue_keys.items()})
 
     for key, person in claimed:
-        session = session_keys[key].session
+        session = session_keys[key][0]
         EmailMessage(
             subject=f"Reminder: {session.get_kind_display()} on {session.held_on:%-d %B %Y}",
             body=(

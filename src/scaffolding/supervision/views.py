@@ -50,14 +50,14 @@ def _posted(request):
 
 
 def _person(request) -> Person:
-    person = records.own_person(request.user)
+    person = request.person
     if person is None:
         raise PermissionDenied("You are not in the workforce register yet.")
     return person
 
 
 def _current_people(user):
-    return Person.objects.filter(partnership_id=user.partnership_id).current(timezone.localdate())
+    return Person.objects.for_user(user).current(timezone.localdate())
 
 
 # ---- The worker's own page ----
@@ -134,10 +134,8 @@ def mine(request):
 def _people_i_can_meet(person):
     """Supervisees, plus members of groups I facilitate."""
     return (
-        Person.objects.filter(
-            Q(supervisor=person) | Q(reflective_groups__facilitator=person),
-            partnership_id=person.partnership_id,
-        )
+        Person.objects.in_partnership(person.partnership_id)
+        .filter(Q(supervisor=person) | Q(reflective_groups__facilitator=person))
         .current(timezone.localdate())
         .exclude(pk=person.pk)
         .distinct()
@@ -240,7 +238,7 @@ def _session_for(request, pk, perm="supervision.view_session"):
 
 def session(request, pk):
     shown = _session_for(request, pk)
-    person = records.own_person(request.user)
+    person = request.person
     people = records.participants(shown)
     agreed_ids = records.signed_off_people(shown)
     attendances = shown.attendances.select_related("person").order_by("person__full_name")
@@ -314,7 +312,7 @@ def session_edit(request, pk):
 def session_agree(request, pk):
     shown = _session_for(request, pk, perm="supervision.change_session")
     try:
-        records.agree(shown, records.own_person(request.user))
+        records.agree(shown, request.person)
     except ValueError as error:
         messages.error(request, str(error))
     else:
@@ -602,8 +600,8 @@ def wellbeing_overview(request):
 @permission_required("supervision.view_cadence")
 def cadence_view(request):
     today = timezone.localdate()
-    people = Person.objects.filter(partnership_id=request.user.partnership_id)
-    own = records.own_person(request.user)
+    people = Person.objects.for_user(request.user)
+    own = request.person
     whole_partnership = not request.user.has_perm("supervision.record_session")
     if not whole_partnership:
         people = people.filter(supervisor=own)
@@ -638,8 +636,8 @@ def cadence_view(request):
 
 @permission_required("supervision.list_groups")
 def groups(request):
-    person = records.own_person(request.user)
-    listed = ReflectiveGroup.objects.filter(partnership_id=request.user.partnership_id)
+    person = request.person
+    listed = ReflectiveGroup.objects.for_user(request.user)
     # Learning leads see every group (names, rhythm, attendance); others see their own.
     if not request.user.has_perm("supervision.see_all_groups"):
         listed = listed.filter(Q(facilitator=person) | Q(members=person)).distinct()
@@ -661,7 +659,7 @@ def groups(request):
 def group_new(request):
     person = _person(request)
     people = (
-        Person.objects.filter(partnership_id=person.partnership_id)
+        Person.objects.in_partnership(person.partnership_id)
         .filter(Q(supervisor=person) | Q(team_id=person.team_id, team_id__isnull=False))
         .current(timezone.localdate())
         .exclude(pk=person.pk)
@@ -696,7 +694,7 @@ def group(request, pk):
             "session_id", "person_id"
         )
     )
-    person = records.own_person(request.user)
+    person = request.person
     grid = [
         (member, [(session, (session.pk, member.pk) in came) for session in sessions])
         for member in members
@@ -734,7 +732,8 @@ def _sessions_taken_part_in(person, sessions) -> set[int]:
 def training(request):
     partnership_id = request.user.partnership_id
     supervisors = (
-        Person.objects.filter(partnership_id=partnership_id, supervisees__isnull=False)
+        Person.objects.in_partnership(partnership_id)
+        .filter(supervisees__isnull=False)
         .current(timezone.localdate())
         .distinct()
         .order_by("full_name")
@@ -746,9 +745,7 @@ def training(request):
         entry.save()
         messages.success(request, f"Training recorded for {entry.person.full_name}.")
         return redirect("supervision:training")
-    listed = SupervisorTraining.objects.filter(partnership_id=partnership_id).select_related(
-        "person"
-    )
+    listed = SupervisorTraining.objects.in_partnership(partnership_id).select_related("person")
     page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,

@@ -10,6 +10,8 @@ class WorkforceConfig(AppConfig):
         "scaffolding.workforce.home.my_learning",
         "scaffolding.workforce.home.learning_lead",
     ]
+    # ``request.person``: how a signed-in user's own register entry is found.
+    person_for_user = "scaffolding.workforce.register.person_for_user"
     navigation = [
         NavItem(
             "People",
@@ -56,9 +58,13 @@ class WorkforceConfig(AppConfig):
     ]
 
     def ready(self):
+        from scaffolding.accounts.signals import account_saved
         from scaffolding.core import history
 
-        from . import models
+        from . import models, register
+
+        # Linking an account to its register entry is workforce's rule, not accounts'.
+        account_saved.connect(register.on_account_saved, dispatch_uid="workforce.link_account")
 
         history.register(models.RoleProfile, shown=["name", "description"])
         history.register(

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils import timezone
 
 from scaffolding.accounts.models import Organisation, Partnership, Team
+from scaffolding.core.tenancy import PartnershipOwned, PartnershipQuerySet
 
 
 class NESLevel(models.IntegerChoices):
@@ -23,7 +24,7 @@ class NESLevel(models.IntegerChoices):
     SPECIALIST = 4, "Trauma specialist"
 
 
-class RoleProfile(models.Model):
+class RoleProfile(PartnershipOwned):
     """What a role needs, set by the partnership: learning level and supervision rhythm."""
 
     partnership = models.ForeignKey(
@@ -62,9 +63,6 @@ class RoleProfile(models.Model):
     def __str__(self):
         return self.name
 
-    def get_additional_data(self):
-        return {"partnership_id": self.partnership_id}
-
 
 class Relationship(models.TextChoices):
     """How a person comes to the work: recorded, but never what decides what they need."""
@@ -87,16 +85,13 @@ class Closeness(models.TextChoices):
     NO_DIRECT = "no_direct", "No direct work with children"
 
 
-class PersonQuerySet(models.QuerySet):
+class PersonQuerySet(PartnershipQuerySet):
     def current(self, on: date | None = None):
         on = on or date.today()
         return self.filter(models.Q(end_date__isnull=True) | models.Q(end_date__gt=on))
 
-    def in_partnership(self, partnership_id: int):
-        return self.filter(partnership_id=partnership_id)
 
-
-class Person(models.Model):
+class Person(PartnershipOwned):
     """Someone in the workforce, paid or unpaid; may or may not have a sign-in account."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="people")
@@ -148,9 +143,6 @@ class Person(models.Model):
     def __str__(self):
         return self.full_name
 
-    def get_additional_data(self):
-        return {"partnership_id": self.partnership_id}
-
     @property
     def is_current(self) -> bool:
         return self.end_date is None or self.end_date > date.today()
@@ -198,8 +190,10 @@ class Topic(models.Model):
         return self.name
 
 
-class RoleRequirement(models.Model):
+class RoleRequirement(PartnershipOwned):
     """The core topics a role profile requires (kept as its own row so history is simple)."""
+
+    partnership_from = "role_profile"
 
     role_profile = models.ForeignKey(
         RoleProfile, on_delete=models.CASCADE, related_name="requirements"
@@ -224,7 +218,7 @@ class ActivityKind(models.TextChoices):
     WITH_CARERS = "with_carers", "Learning with family carers"
 
 
-class LearningActivity(models.Model):
+class LearningActivity(PartnershipOwned):
     """Something in the partnership's learning catalogue."""
 
     partnership = models.ForeignKey(
@@ -263,9 +257,6 @@ class LearningActivity(models.Model):
     def __str__(self):
         return self.title
 
-    def get_additional_data(self):
-        return {"partnership_id": self.partnership_id}
-
     def expiry_for(self, completed_on: date | None) -> date | None:
         if completed_on is None or not self.refresh_months:
             return None
@@ -292,8 +283,10 @@ class RecordStatus(models.TextChoices):
     COMPLETED = "completed", "Completed"
 
 
-class LearningRecord(models.Model):
+class LearningRecord(PartnershipOwned):
     """One person's learning: planned, in progress or completed (expired is worked out)."""
+
+    partnership_from = "person"
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="learning_records")
     activity = models.ForeignKey(LearningActivity, on_delete=models.PROTECT, related_name="records")
@@ -326,13 +319,6 @@ class LearningRecord(models.Model):
         )
         super().save(*args, **kwargs)
 
-    @property
-    def partnership_id(self):
-        return self.person.partnership_id
-
-    def get_additional_data(self):
-        return {"partnership_id": self.person.partnership_id}
-
     def is_expired(self, on: date | None = None) -> bool:
         on = on or date.today()
         return self.expires_on is not None and self.expires_on <= on
@@ -344,8 +330,10 @@ class LearningRecord(models.Model):
         return self.get_status_display()
 
 
-class LearningEvidence(models.Model):
+class LearningEvidence(PartnershipOwned):
     """A certificate or other proof, kept in the database so it is never publicly served."""
+
+    partnership_from = "record"
 
     record = models.ForeignKey(LearningRecord, on_delete=models.CASCADE, related_name="evidence")
     filename = models.CharField(max_length=200)
@@ -360,18 +348,16 @@ class LearningEvidence(models.Model):
     def __str__(self):
         return self.filename
 
-    @property
-    def partnership_id(self):
-        return self.record.person.partnership_id
-
 
 class RecognitionKind(models.TextChoices):
     PRIOR_LEARNING = "prior_learning", "Recognition of prior learning"
     LIVED_EXPERIENCE = "lived_experience", "Recognition of lived experience"
 
 
-class Recognition(models.Model):
+class Recognition(PartnershipOwned):
     """A learning lead's decision that someone already meets a level or topic, with reasons."""
+
+    partnership_from = "person"
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="recognitions")
     kind = models.CharField(max_length=30, choices=RecognitionKind.choices)
@@ -396,19 +382,14 @@ class Recognition(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()} for {self.person}"
 
-    @property
-    def partnership_id(self):
-        return self.person.partnership_id
-
-    def get_additional_data(self):
-        return {"partnership_id": self.person.partnership_id}
-
 
 # History and privacy ------------------------------------------------------------
 
 
-class TeamMembership(models.Model):
+class TeamMembership(PartnershipOwned):
     """Which team someone was in, and when: moving on keeps the history."""
+
+    partnership_from = "person"
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
@@ -421,16 +402,11 @@ class TeamMembership(models.Model):
     def __str__(self):
         return f"{self.person} in {self.team.name} from {self.started_on}"
 
-    @property
-    def partnership_id(self):
-        return self.person.partnership_id
 
-    def get_additional_data(self):
-        return {"partnership_id": self.person.partnership_id}
-
-
-class LivedExperience(models.Model):
+class LivedExperience(PartnershipOwned):
     """A self-declared lived experience of care: seen only by the person and whom they choose."""
+
+    partnership_from = "person"
 
     person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="lived_experience")
     statement = models.TextField(
@@ -445,15 +421,11 @@ class LivedExperience(models.Model):
     def __str__(self):
         return f"Lived experience of {self.person}"
 
-    @property
-    def partnership_id(self):
-        return self.person.partnership_id
-
 
 # Imports ----------------------------------------------------------------------------
 
 
-class ImportJob(models.Model):
+class ImportJob(PartnershipOwned):
     class Kind(models.TextChoices):
         PEOPLE = "people", "People (roster)"
         LEARNING = "learning", "Learning records"
@@ -465,7 +437,6 @@ class ImportJob(models.Model):
         DONE = "done", "Saved"
         FAILED = "failed", "Could not be used"
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

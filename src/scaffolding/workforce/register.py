@@ -60,3 +60,13 @@ def link_account(user):
         person.user = user
         person.save(update_fields=["user"])
     return person
+
+
+def person_for_user(user) -> Person | None:
+    """A signed-in user's own register entry, or None (the hook behind ``request.person``)."""
+    return getattr(user, "person", None)
+
+
+def on_account_saved(sender, account, **kwargs):
+    """Receiver of ``accounts.signals.account_saved``: join the account to its entry."""
+    return link_account(account)

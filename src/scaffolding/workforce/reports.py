@@ -179,7 +179,7 @@ def import_start(request):
             )
             tasks.check_import.enqueue(job.pk)
             return redirect("workforce:import_job", pk=job.pk)
-    recent = ImportJob.objects.filter(partnership_id=request.user.partnership_id).defer("data")[:10]
+    recent = ImportJob.objects.for_user(request.user).defer("data")[:10]
     return render(
         request,
         "workforce/import_start.html",

@@ -6,11 +6,12 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from scaffolding.accounts.access import get_for_user, permission_required
+from scaffolding.core.middleware import person_for_user
 
 from . import learning
 from .forms import (
@@ -38,10 +39,10 @@ PAGE_SIZE = 50
 
 def visible_people(user):
     """The register entries this user may list: everyone for leads and admins, else supervisees."""
-    people = Person.objects.filter(partnership_id=user.partnership_id)
+    people = Person.objects.for_user(user)
     if user.has_perm("workforce.view_all_people"):
         return people
-    own = getattr(user, "person", None)
+    own = person_for_user(user)
     return people.filter(supervisor=own) if own else people.none()
 
 
@@ -189,12 +190,12 @@ def record_add(request, pk):
 
 @require_POST
 def record_endorse(request, pk):
-    record = get_object_or_404(LearningRecord.objects.select_related("person"), pk=pk)
-    if record.person.partnership_id != request.user.partnership_id:
-        raise Http404
+    record = get_for_user(
+        request.user, LearningRecord.objects.select_related("person", "activity"), pk=pk
+    )
     if not request.user.has_perm("workforce.endorse_learning", record.person):
         raise Http404
-    record.endorsed_by = request.user.person
+    record.endorsed_by = request.person
     record.endorsed_on = date.today()
     record.save(update_fields=["endorsed_by", "endorsed_on"])
     messages.success(request, f"You endorsed {record.activity.title} for {record.person}.")
@@ -202,11 +203,10 @@ def record_endorse(request, pk):
 
 
 def evidence(request, pk):
-    item = get_object_or_404(LearningEvidence.objects.select_related("record__person"), pk=pk)
-    owner = item.record.person
-    if owner.partnership_id != request.user.partnership_id or not request.user.has_perm(
-        "workforce.view_learning", owner
-    ):
+    item = get_for_user(
+        request.user, LearningEvidence.objects.select_related("record__person"), pk=pk
+    )
+    if not request.user.has_perm("workforce.view_learning", item.record.person):
         raise Http404
     response = HttpResponse(bytes(item.data), content_type=item.content_type)
     response["Content-Disposition"] = f'attachment; filename="{item.filename}"'
@@ -217,7 +217,7 @@ def evidence(request, pk):
 @require_http_methods(["GET", "POST"])
 def lived_experience(request):
     """The person's own page: what they want to say, and exactly who else may see it."""
-    own = Person.objects.filter(user=request.user).first()
+    own = request.person
     if own is None:
         raise Http404("You are not in the workforce register.")
     instance = LivedExperience.objects.filter(person=own).first()
@@ -241,9 +241,7 @@ def lived_experience(request):
 
 @permission_required("workforce.view_catalogue")
 def catalogue(request):
-    activities = LearningActivity.objects.filter(
-        partnership_id=request.user.partnership_id
-    ).prefetch_related("topics")
+    activities = LearningActivity.objects.for_user(request.user).prefetch_related("topics")
     if not request.user.has_perm("workforce.manage_learning"):
         activities = activities.filter(is_active=True)
     return render(
@@ -253,7 +251,7 @@ def catalogue(request):
             "page_title": "Learning catalogue",
             "activities": activities,
             "can_manage": request.user.has_perm("workforce.manage_learning"),
-            "own": Person.objects.filter(user=request.user).first(),
+            "own": request.person,
         },
     )
 
@@ -283,9 +281,7 @@ def activity_edit(request, pk=None):
 
 @permission_required("workforce.view_role_profiles")
 def role_profiles(request):
-    profiles = RoleProfile.objects.filter(
-        partnership_id=request.user.partnership_id
-    ).prefetch_related("required_topics")
+    profiles = RoleProfile.objects.for_user(request.user).prefetch_related("required_topics")
     return render(
         request,
         "workforce/role_profiles.html",

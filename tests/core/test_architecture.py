@@ -1,0 +1,192 @@
+"""The shape of the code, checked: apps import only apps below them, and views scope
+reads through the tenancy helpers rather than hand-written partnership filters.
+
+Both checks read the source with ``ast``, so an import hidden inside a function, or a
+filter in a rarely used view, counts as much as one at the top of a module.
+"""
+
+import ast
+from pathlib import Path
+
+import scaffolding
+
+SOURCE = Path(scaffolding.__file__).parent
+
+# The ground floor first. An app may import only apps before it in this list.
+# Apps not built yet (or built on another branch) are simply skipped.
+LAYERS = [
+    "core",
+    "accounts",
+    "workforce",
+    "supervision",
+    "language",
+    "voice",
+    "relationships",
+    "carers",
+    "progress",
+]
+
+
+# Known exceptions, each with its reason; anything else going up the layers fails.
+NOT_YET_MOVED = {
+    # The demo foundation (partnership, organisations, teams, people, sign-ins) still
+    # lives beside the coordinator; it belongs in accounts/demo.py and workforce/demo.py.
+    "core/demo.py": {"scaffolding.accounts.models", "scaffolding.workforce.models"},
+}
+
+
+def _python_files(folder: Path):
+    return sorted(p for p in folder.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def _imported_modules(path: Path):
+    """Every module a file imports, absolute, with the line (top level or in functions)."""
+    package = ".".join(path.relative_to(SOURCE.parent).with_suffix("").parts)
+    if path.name != "__init__.py":
+        package = package.rpartition(".")[0]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield alias.name, node.lineno
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - (node.level - 1)]
+                module = ".".join([*base, node.module] if node.module else base)
+            else:
+                module = node.module or ""
+            yield module, node.lineno
+            # `from scaffolding import workforce` imports the app itself.
+            if module == "scaffolding":
+                for alias in node.names:
+                    yield f"scaffolding.{alias.name}", node.lineno
+
+
+def _app_of(module: str) -> str | None:
+    parts = module.split(".")
+    if len(parts) >= 2 and parts[0] == "scaffolding" and parts[1] in LAYERS:
+        return parts[1]
+    return None
+
+
+def upward_imports(app: str, folder: Path):
+    rank = LAYERS.index(app)
+    found = []
+    for path in _python_files(folder):
+        for module, line in _imported_modules(path):
+            target = _app_of(module)
+            allowed = NOT_YET_MOVED.get(str(path.relative_to(SOURCE)), set())
+            if target and LAYERS.index(target) > rank and module not in allowed:
+                found.append(f"{path.relative_to(SOURCE)}:{line} imports {module}")
+    return found
+
+
+def test_the_layer_order_names_every_app_in_the_source_tree():
+    apps_here = {p.parent.name for p in SOURCE.glob("*/apps.py")}
+    assert apps_here <= set(LAYERS), f"Add {apps_here - set(LAYERS)} to LAYERS"
+
+
+def test_no_app_imports_an_app_above_it():
+    offenders = []
+    for app in LAYERS:
+        folder = SOURCE / app
+        if folder.is_dir():
+            offenders += upward_imports(app, folder)
+    assert offenders == [], "Imports that go up the layers:\n" + "\n".join(offenders)
+
+
+def test_the_layer_check_sees_imports_inside_functions_and_relative_ones(tmp_path):
+    app = tmp_path / "scaffolding" / "accounts"
+    app.mkdir(parents=True)
+    (app / "views.py").write_text(
+        "def view():\n    from scaffolding.workforce.register import link_account\n"
+        "from ..progress import models\n"
+    )
+    global SOURCE
+    saved, SOURCE = SOURCE, tmp_path / "scaffolding"
+    try:
+        found = upward_imports("accounts", app)
+    finally:
+        SOURCE = saved
+    assert sorted(line.split(" imports ")[1] for line in found) == [
+        "scaffolding.progress",
+        "scaffolding.workforce.register",
+    ]
+
+
+# ---- Hand-written partnership filters ------------------------------------------------
+
+# Calls that read rows by keyword lookups.
+LOOKUP_CALLS = {
+    "filter",
+    "exclude",
+    "get",
+    "get_or_create",
+    "update_or_create",
+    "get_object_or_404",
+    "get_list_or_404",
+    "get_for_user",
+    "Q",
+}
+
+
+def _is_partnership_lookup(keyword: str | None) -> bool:
+    return keyword is not None and (
+        keyword in ("partnership", "partnership_id") or keyword.startswith("partnership__")
+    )
+
+
+def hand_written_filters(source: str, name: str):
+    found = []
+    for node in ast.walk(ast.parse(source, name)):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+        if called not in LOOKUP_CALLS:
+            continue
+        found += [
+            f"{name}:{node.lineno} {called}({kw.arg}=...)"
+            for kw in node.keywords
+            if _is_partnership_lookup(kw.arg)
+        ]
+    return found
+
+
+def _views_modules():
+    """Every module that answers requests: views.py, views/ packages, reports.py."""
+    for app in SOURCE.iterdir():
+        if not (app / "apps.py").exists():
+            continue
+        yield from sorted(app.glob("views*.py"))
+        yield from sorted((app / "views").glob("*.py")) if (app / "views").is_dir() else []
+        yield from sorted(app.glob("reports.py"))
+
+
+def test_views_never_filter_on_the_partnership_by_hand():
+    modules = list(_views_modules())
+    assert len(modules) >= 5
+    offenders = []
+    for path in modules:
+        offenders += hand_written_filters(path.read_text(encoding="utf-8"), path.name)
+    assert offenders == [], (
+        "Use Model.objects.for_user(request.user) or get_for_user(...) instead of:\n"
+        + "\n".join(offenders)
+    )
+
+
+def test_the_filter_check_catches_each_spelling():
+    source = (
+        "a = Person.objects.filter(partnership_id=request.user.partnership_id)\n"
+        "b = Story.objects.exclude(partnership=request.user.partnership)\n"
+        "c = Q(partnership__slug='x')\n"
+        "d = get_object_or_404(Session, pk=1, partnership_id=2)\n"
+        "e = Person.objects.for_user(request.user)\n"
+        "f = Session(partnership_id=2)\n"
+    )
+    assert [line.split(" ", 1)[1] for line in hand_written_filters(source, "v.py")] == [
+        "filter(partnership_id=...)",
+        "exclude(partnership=...)",
+        "Q(partnership__slug=...)",
+        "get_object_or_404(partnership_id=...)",
+    ]
