@@ -8,3 +8,9 @@ os.environ.setdefault(
 )
 
 from scaffolding.settings import *  # noqa: E402, F403
+
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+# Young people's story files in a throwaway folder, never under var/.
+VOICE_PRIVATE_ROOT = Path(tempfile.mkdtemp(prefix="scaffolding-private-"))
