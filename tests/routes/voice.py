@@ -40,6 +40,7 @@ ROUTES = [
     Route("voice:item_api", allowed=(*ME, "practitioner"), **thing("named")),
     Route("voice:item_share", allowed=ME, **thing("named")),
     Route("voice:item_withdraw", method="post", overrides=posted(*ME), **thing("named")),
+    Route("voice:item_reports", method="post", overrides=posted(*ME), **thing("named")),
     # Open for protection: a linked worker, never the young person (no reason → the form again).
     Route("voice:override", method="post", allowed=LINKED, **thing("only_me")),
     Route("voice:decide", allowed=("practitioner",), **thing("only_me")),

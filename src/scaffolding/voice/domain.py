@@ -303,8 +303,21 @@ def set_share(
     _set_shares(thing, model, field, people_ids)
 
 
+@transaction.atomic
 def withdraw(thing, by) -> None:
+    """Only me from now on: every share, and any consent for progress reports, ends."""
     set_share(thing, by, audience=Audience.ONLY_ME)
+    if isinstance(thing, StoryItem) and thing.for_reports:
+        set_report_consent(thing, by, False)
+
+
+@transaction.atomic
+def set_report_consent(item: StoryItem, by, given: bool) -> None:
+    """The young person's yes or no to a progress story built from this item; at once."""
+    if not sharing.is_owner(by, item.young_person):
+        raise ValidationError("Only the young person can decide this.")
+    item.for_reports = given
+    item.save(update_fields=["for_reports"])
 
 
 @transaction.atomic

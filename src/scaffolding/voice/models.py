@@ -244,6 +244,10 @@ class StoryItem(Shareable):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     shared_with = models.ManyToManyField(Person, through="ItemShare", related_name="+")
+    # The young person's consent for a progress story built from this item.
+    for_reports = models.BooleanField(
+        "May the partnership use this, without my name, in its progress report?", default=False
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("story/<int:pk>/data.json", views.item_api, name="item_api"),
     path("story/<int:pk>/who-can-see/", views.item_share, name="item_share"),
     path("story/<int:pk>/only-me/", views.item_withdraw, name="item_withdraw"),
+    path("story/<int:pk>/reports/", views.item_reports, name="item_reports"),
     path("story/<int:pk>/open-for-protection/", views.override, name="override"),
     path("story/<int:pk>/decide/", views.decide, name="decide"),
     path("who-has-looked/", views.who_looked, name="who_looked"),

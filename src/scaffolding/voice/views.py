@@ -287,6 +287,18 @@ def item_withdraw(request, pk):
 
 
 @never_cache
+@require_POST
+def item_reports(request, pk):
+    item = get_for_user(request.user, ITEMS, "voice.change_share", pk=pk)
+    given = request.POST.get("answer") == "yes"
+    domain.set_report_consent(item, request.user, given)
+    messages.success(
+        request, "Yes, it can be used." if given else "No. It is out of every report now."
+    )
+    return redirect("voice:item", pk=item.pk)
+
+
+@never_cache
 def decide(request, pk):
     """For a very young child: the named worker or a person with parental responsibility."""
     item = get_for_user(request.user, ITEMS, "voice.decide_on_behalf", pk=pk)
