@@ -42,3 +42,15 @@ def test_withdrawing_the_item_withdraws_report_consent_too(world):
     domain.withdraw(item, me)
     item.refresh_from_db()
     assert not item.for_reports
+
+
+def test_demo_has_young_people_reads_and_an_override_and_can_be_replaced(db):
+    from scaffolding.core import demo
+    from scaffolding.voice.models import AccessEvent, YoungPerson
+
+    demo.build(size=40)
+    assert YoungPerson.objects.filter(account__email="skye@glenmorven.example").exists()
+    assert AccessEvent.objects.exclude(override_reason="").count() == 1
+    assert AccessEvent.objects.count() == 4
+    demo.remove_demo()
+    assert not YoungPerson.objects.exists()
