@@ -17,6 +17,7 @@ ROLES = [
     "learning_lead",
     "promise_lead",
     "partnership_admin",
+    "young_person",
 ]
 ANONYMOUS = "anonymous"
 OUTSIDER = "outsider"  # the admin of another partnership
@@ -107,6 +108,7 @@ def build_world():
         "learning_lead": "Lorna Learning",
         "promise_lead": "Priya Promise",
         "partnership_admin": "Iona Admin",
+        "young_person": "Skye Young",
     }
     for role in ROLES:
         world.users[role] = User.objects.create_user(
@@ -144,7 +146,32 @@ def build_world():
         role=Role.PARTNERSHIP_ADMIN,
     )
     world.outsider_person = person("Fiona Farhill", org=other_org, in_team=other_team)
+    _young_person(world)
     return world
+
+
+def _young_person(world):
+    """The young person's account, their record, and who works with them.
+
+    The practitioner is their named worker and the family carer cares for them;
+    the colleague (same partnership) is not linked to them.
+    """
+    from scaffolding.voice.models import LinkKind, WorkerLink, YoungPerson
+
+    young = YoungPerson.objects.create(
+        partnership=world.partnership,
+        account=world.users["young_person"],
+        full_name="Skye Young",
+        called="Skye",
+        pronouns="she/her",
+        date_of_birth=date.today() - timedelta(days=365 * 14),
+    )
+    world.extra["young_person"] = young
+    for role, kind in (
+        ("practitioner", LinkKind.NAMED_WORKER),
+        ("family_carer", LinkKind.FAMILY_CARER),
+    ):
+        WorkerLink.objects.create(young_person=young, person=world.people[role], kind=kind)
 
 
 @pytest.fixture

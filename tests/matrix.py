@@ -36,6 +36,9 @@ class Route:
             return self.overrides[role]
         if role == "anonymous":
             return OK if self.public else REDIRECT
+        if role == "young_person" and not self.public and not self.name.startswith("voice:"):
+            # A young person's account reaches their own pages only (voice.middleware).
+            return FORBIDDEN
         if role == "outsider":
             if self.outsider is not None:
                 return self.outsider
@@ -45,4 +48,5 @@ class Route:
         return OK if role in self.allowed else self.otherwise
 
 
-EVERY_ROLE = tuple(ROLES)
+# Everyone in the workforce; young people reach only their own pages (tests/routes/voice.py).
+EVERY_ROLE = tuple(role for role in ROLES if role != "young_person")

@@ -49,6 +49,8 @@ def test_every_url_is_signed_in_only_unless_public(world, client_for):
             "core:accessibility",
             "core:healthz",
             "core:privacy",
+            "voice:sign_in",
+            "voice:start",
         ]
     )
 

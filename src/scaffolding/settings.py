@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "scaffolding.accounts.middleware.AdminTwoFactorMiddleware",
+    "scaffolding.voice.middleware.YoungPersonAreaMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("language/", include("scaffolding.language.urls")),
     path("progress/", include("scaffolding.progress.urls")),
     path("supervision/", include("scaffolding.supervision.urls")),
+    path("my/", include("scaffolding.voice.urls")),
     path("relationships/", include("scaffolding.relationships.urls")),
     path("carers/", include("scaffolding.carers.urls")),
 ]

@@ -18,5 +18,6 @@ def test_navigation_shows_only_what_a_role_may_open(client_for):
 
 def test_home_greets_each_role_by_name(client_for, world):
     for role in ROLES:
-        body = client_for(role).get("/").content.decode()
+        # A young person is sent on to their own home, which greets them too.
+        body = client_for(role).get("/", follow=True).content.decode()
         assert f"Hello, {world.users[role].get_short_name()}" in body

@@ -1,9 +1,10 @@
 from tests.matrix import EVERY_ROLE, NOT_ALLOWED, NOT_FOUND, REDIRECT, Route
 
-SIGNED_IN_REDIRECT = dict.fromkeys((*EVERY_ROLE, "outsider"), REDIRECT)
+SIGNED_IN_REDIRECT = dict.fromkeys((*EVERY_ROLE, "young_person", "outsider"), REDIRECT)
 
 ROUTES = [
-    Route("core:home", allowed=EVERY_ROLE),
+    # A young person is sent on to their own home.
+    Route("core:home", allowed=EVERY_ROLE, overrides={"young_person": REDIRECT}),
     Route("core:healthz", public=True),
     Route("core:accessibility", public=True),
     Route("core:privacy", public=True),
@@ -12,7 +13,7 @@ ROUTES = [
     Route(
         "accounts:logout",
         allowed=EVERY_ROLE,
-        overrides=dict.fromkeys((*EVERY_ROLE, "outsider"), NOT_ALLOWED),
+        overrides=dict.fromkeys((*EVERY_ROLE, "young_person", "outsider"), NOT_ALLOWED),
     ),
     Route("accounts:password_reset", public=True),
     Route("accounts:password_reset_done", public=True),

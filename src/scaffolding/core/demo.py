@@ -305,6 +305,11 @@ def remove_demo() -> None:
     # People first: their records (learning, recognitions, sessions) point at users,
     # some through protected keys, so they must go before the accounts do.
     with transaction.atomic():
+        # Apps above core may hold rows that protect people and accounts (the
+        # young people's access log among them); they remove their own first.
+        for module in _app_demo_modules(reverse=True):
+            if hasattr(module, "remove_demo"):
+                module.remove_demo(partnership)
         # Records on the tenancy base go first, the highest layer first: records about
         # young people point at people in the register through protected keys.
         for model in reversed(tenant_models()):
@@ -341,17 +346,31 @@ def build(size: int = 200, seed: int = 2020) -> DemoContext:
 
     _build_people(ctx, profile_facts)
     _build_accounts(ctx)
-    for config in apps.get_app_configs():
+    for module in _app_demo_modules():
+        module.build_demo(ctx)
+    return ctx
+
+
+def _app_demo_modules(reverse: bool = False):
+    """Each app's ``demo`` module, in INSTALLED_APPS order (or reversed)."""
+    configs = list(apps.get_app_configs())
+    modules = []
+    for config in reversed(configs) if reverse else configs:
         if not config.name.startswith("scaffolding.") or config.name == "scaffolding.core":
             continue
         try:
-            module = importlib.import_module(f"{config.name}.demo")
+            modules.append(importlib.import_module(f"{config.name}.demo"))
         except ModuleNotFoundError as error:
             if error.name != f"{config.name}.demo":
                 raise
-            continue
-        module.build_demo(ctx)
-    return ctx
+    return modules
+
+
+def app_sign_ins():
+    """Extra demo sign-ins apps offer (for example a young person's), to print."""
+    return [
+        row for m in _app_demo_modules() if hasattr(m, "demo_sign_ins") for row in m.demo_sign_ins()
+    ]
 
 
 def _build_people(ctx: DemoContext, profile_facts) -> None:

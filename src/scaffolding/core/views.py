@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from .home import panels_for
@@ -14,6 +14,9 @@ from .navigation import items_for
 
 
 def home(request):
+    # A young person's home is their own story (the voice app's page).
+    if getattr(request.user, "role", "") == "young_person":
+        return redirect("voice:home")
     sections = [item for item in items_for(request.user) if item["url"] != request.path]
     return render(
         request,

@@ -321,6 +321,9 @@ class StoryQuerySet(PartnershipQuerySet):
         """Stories that may go beyond their recorder: consent given, or anonymised."""
         return self.filter(
             models.Q(consent=Consent.GIVEN) | models.Q(consent=Consent.NOT_NEEDED, anonymised=True)
+        ).filter(
+            # A story from a young person's own item: their consent on that item decides.
+            models.Q(consent_item__isnull=True) | models.Q(consent_item__for_reports=True)
         )
 
     def visible_to(self, user):
@@ -370,6 +373,16 @@ class Story(PartnershipOwned):
         FrameworkItem, blank=True, related_name="stories", verbose_name="calls to action"
     )
     initiatives = models.ManyToManyField(Initiative, blank=True, related_name="stories")
+    # When the story comes from a young person's own item, their consent lives there:
+    # withdrawing it takes the story out of reports and downloads at once.
+    consent_item = models.ForeignKey(
+        "voice.StoryItem",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="progress_stories",
+        verbose_name="the young person's item and consent",
+    )
 
     objects = StoryQuerySet.as_manager()
 
@@ -382,6 +395,8 @@ class Story(PartnershipOwned):
 
     @property
     def shareable(self):
+        if self.consent_item_id is not None and not self.consent_item.for_reports:
+            return False
         return self.consent == Consent.GIVEN or (
             self.consent == Consent.NOT_NEEDED and self.anonymised
         )

@@ -47,6 +47,8 @@ class Command(BaseCommand):
         for full_name, email, role, _kind in demo.DEMO_ACCOUNTS:
             label = dict(demo.Role.choices)[role]
             self.stdout.write(f"  {label:<40} {email:<36} ({full_name})")
+        for label, email, full_name in demo.app_sign_ins():
+            self.stdout.write(f"  {label:<40} {email:<36} ({full_name})")
         self.stdout.write(f"  Password for all of them: {demo.DEMO_PASSWORD}")
         self.stdout.write(
             "  The partnership admin is asked to set up two-step sign-in with an authenticator app."

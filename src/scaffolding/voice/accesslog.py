@@ -1,0 +1,75 @@
+"""Every read of a young person's things by anyone but them: one function, one insert.
+
+Every reader path (page, download, API, export, report) calls ``record_read``
+after deciding the user may read (``voice.sharing.may_see``) or after an
+override with a reason. The table is append-only in the database too
+(migration 0003): the only way rows leave is ``erasing()``, used when a whole
+partnership or database is erased on purpose.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from django.db import connection, transaction
+
+from .models import AccessEvent, ReadHow, ReadWhat
+from .sharing import is_owner
+
+
+def what_of(thing) -> str:
+    name = type(thing).__name__
+    return {
+        "StoryItem": ReadWhat.ITEM,
+        "AboutMe": ReadWhat.PROFILE,
+        "MeetingViews": ReadWhat.VIEWS,
+    }.get(name, ReadWhat.EVERYTHING)
+
+
+def record_read(user, thing, how: str = ReadHow.PAGE, *, override_reason: str = ""):
+    """Log one read of ``thing`` by ``user``; the young person's own reads are not logged.
+
+    Costs at most one INSERT (the young person row is already on ``thing``).
+    """
+    young_person = thing.young_person
+    if is_owner(user, young_person):
+        return None
+    return AccessEvent.objects.create(
+        partnership_id=young_person.partnership_id,
+        young_person=young_person,
+        who=user,
+        who_name=user.full_name or user.email,
+        who_role=user.get_role_display(),
+        what=what_of(thing),
+        what_id=thing.pk,
+        what_title=str(getattr(thing, "title", ""))[:200],
+        how=how,
+        override_reason=override_reason,
+    )
+
+
+@contextmanager
+def erasing():
+    """Allow DELETE on the access log for the length of one transaction (never UPDATE).
+
+    For erasing a whole partnership or database on purpose, nothing else.
+    """
+    with transaction.atomic():
+        vendor = connection.vendor
+        with connection.cursor() as cursor:
+            if vendor == "postgresql":
+                cursor.execute("SET LOCAL scaffolding.erasing = 'on'")
+            elif vendor == "sqlite":
+                cursor.execute("DROP TRIGGER IF EXISTS voice_accessevent_no_delete")
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                if vendor == "postgresql":
+                    cursor.execute("SET LOCAL scaffolding.erasing = 'off'")
+                elif vendor == "sqlite":
+                    cursor.execute(
+                        "CREATE TRIGGER IF NOT EXISTS voice_accessevent_no_delete BEFORE DELETE "
+                        "ON voice_accessevent BEGIN SELECT RAISE(ABORT, "
+                        "'The access log is append-only: no DELETE'); END"
+                    )

@@ -1,0 +1,152 @@
+"""Forms for young people's pages: short labels in plain words."""
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.password_validation import validate_password
+
+from .domain import sign_in_email
+from .models import Audience, DecidedAs, LinkKind
+
+
+class ShareFields(forms.Form):
+    audience = forms.ChoiceField(
+        label="Who can see this?",
+        choices=Audience.choices,
+        widget=forms.RadioSelect,
+        initial=Audience.ONLY_ME,
+    )
+    people = forms.MultipleChoiceField(
+        label="Which people?",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Only if you picked “People I choose”.",
+    )
+    until = forms.DateField(
+        label="Until when? (you can leave this empty)",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args, workers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["people"].choices = [(str(p.pk), str(p)) for p in workers]
+
+    def share(self):
+        data = self.cleaned_data
+        return {
+            "audience": data["audience"],
+            "until": data.get("until"),
+            "people": [int(pk) for pk in data.get("people") or []],
+        }
+
+
+class ItemForm(ShareFields):
+    title = forms.CharField(label="Give it a name", max_length=200)
+    text = forms.CharField(label="Write here", required=False, widget=forms.Textarea)
+    upload = forms.FileField(
+        label="Add a photo, file or voice recording (you can leave this empty)",
+        required=False,
+    )
+    field_order = ["title", "text", "upload", "audience", "people", "until"]
+
+
+class OnBehalfForm(ShareFields):
+    decided_as = forms.ChoiceField(label="You are deciding as", choices=DecidedAs.choices)
+    reason = forms.CharField(label="Why you are deciding for them", widget=forms.Textarea)
+    ask_again_on = forms.DateField(
+        label="When to ask them again", widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class OverrideForm(forms.Form):
+    reason = forms.CharField(
+        label="Child protection reason",
+        help_text="This is kept for good and shown to the young person and their named worker.",
+        widget=forms.Textarea,
+    )
+
+
+class AboutMeForm(forms.Form):
+    matters = forms.CharField(label="What matters to me", required=False, widget=forms.Textarea)
+    helps = forms.CharField(label="What helps me", required=False, widget=forms.Textarea)
+    dont_ask = forms.CharField(
+        label="What I don't want to be asked again", required=False, widget=forms.Textarea
+    )
+    how_to_meet = forms.CharField(
+        label="How, when and where I like to meet", required=False, widget=forms.Textarea
+    )
+
+
+class ViewsForm(forms.Form):
+    meeting = forms.CharField(label="Which meeting is it?", max_length=200)
+    going_well = forms.CharField(label="What is going well", required=False, widget=forms.Textarea)
+    worries = forms.CharField(label="What worries me", required=False, widget=forms.Textarea)
+    want = forms.CharField(label="What I want to happen", required=False, widget=forms.Textarea)
+    who_there = forms.CharField(label="Who I want there", required=False, widget=forms.Textarea)
+    where_when = forms.CharField(label="Where and when", required=False, widget=forms.Textarea)
+    people = forms.MultipleChoiceField(
+        label="Who gets my views?", widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, workers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["people"].choices = [(str(p.pk), str(p)) for p in workers]
+
+
+class AnswerForm(forms.Form):
+    decided = forms.CharField(label="What was decided", widget=forms.Textarea)
+    answer = forms.CharField(label="How their views were answered", widget=forms.Textarea)
+
+
+class UnsafeForm(forms.Form):
+    message = forms.CharField(
+        label="Tell us what is wrong (you can leave this empty)",
+        required=False,
+        widget=forms.Textarea,
+    )
+
+
+class YoungPersonForm(forms.Form):
+    full_name = forms.CharField(label="Full name", max_length=200)
+    called = forms.CharField(label="The name they like to be called", max_length=100)
+    pronouns = forms.CharField(label="Pronouns", max_length=40, required=False)
+    date_of_birth = forms.DateField(
+        label="Date of birth", widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(
+        label="Their email (leave empty to get a code they can type)", required=False
+    )
+
+
+class LinkForm(forms.Form):
+    kind = forms.ChoiceField(label="How they work with the young person", choices=LinkKind.choices)
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(label="Your code", max_length=20)
+    password1 = forms.CharField(label="Choose a password", widget=forms.PasswordInput)
+    password2 = forms.CharField(label="Type the password again", widget=forms.PasswordInput)
+
+    def clean(self):
+        data = super().clean()
+        one, two = data.get("password1"), data.get("password2")
+        if one and two and one != two:
+            self.add_error("password2", "The two passwords are not the same.")
+        elif one:
+            try:
+                validate_password(one)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return data
+
+
+class YoungSignInForm(AuthenticationForm):
+    """Sign in with a sign-in name or an email. Lockout (django-axes) still applies."""
+
+    username = forms.CharField(label="Your sign-in name or email", max_length=254)
+
+    def clean_username(self):
+        return sign_in_email(self.cleaned_data["username"])

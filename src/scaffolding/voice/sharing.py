@@ -1,0 +1,125 @@
+"""The one rule for who may see what a young person owns.
+
+A story item, "About me" and "My views for my meeting" each carry an audience:
+
+- only me: the young person alone;
+- named people: the people they picked, while those people still work with them;
+- everyone who works with me: every worker or carer currently linked to them;
+
+and an optional date after which the share ends. The young person always sees
+their own things. Nobody else does: not admins, supervisors, learning leads or
+Promise leads, unless the young person named them and they are linked. A
+linked worker can open an unshared item only for protection, with a written
+reason (``voice.domain.override``), and that read is logged and shown.
+
+Nothing here is cached: every request asks again, so a change or withdrawal
+takes effect on the next request.
+"""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from .models import Audience, WorkerLink
+
+
+def person_of(user):
+    """The user's entry in the workforce register, or None."""
+    if not (user and getattr(user, "is_authenticated", False)):
+        return None
+    return getattr(user, "person", None)
+
+
+def is_owner(user, young_person) -> bool:
+    return bool(
+        user
+        and getattr(user, "is_authenticated", False)
+        and user.is_active
+        and young_person.account_id is not None
+        and young_person.account_id == user.pk
+    )
+
+
+def linked_person_ids(young_person) -> set[int]:
+    return set(
+        WorkerLink.objects.current()
+        .filter(young_person=young_person)
+        .values_list("person_id", flat=True)
+    )
+
+
+def is_linked(user, young_person) -> bool:
+    person = person_of(user)
+    if person is None or person.partnership_id != young_person.partnership_id:
+        return False
+    return WorkerLink.objects.current().filter(young_person=young_person, person=person).exists()
+
+
+def is_named_worker(user, young_person) -> bool:
+    person = person_of(user)
+    if person is None or person.partnership_id != young_person.partnership_id:
+        return False
+    return (
+        WorkerLink.objects.current()
+        .filter(young_person=young_person, person=person, kind="named_worker")
+        .exists()
+    )
+
+
+def has_parental_responsibility(user, young_person) -> bool:
+    person = person_of(user)
+    if person is None or person.partnership_id != young_person.partnership_id:
+        return False
+    return (
+        WorkerLink.objects.current()
+        .filter(young_person=young_person, person=person, parental_responsibility=True)
+        .exists()
+    )
+
+
+def share_is_open(thing, today=None) -> bool:
+    today = today or timezone.localdate()
+    if thing.audience == Audience.ONLY_ME:
+        return False
+    return thing.until is None or thing.until >= today
+
+
+def may_see(user, thing, today=None) -> bool:
+    """True when this user may read this item, profile or set of views now."""
+    if thing is None or not (user and getattr(user, "is_authenticated", False)):
+        return False
+    if not user.is_active or user.partnership_id != thing.partnership_id:
+        return False
+    young_person = thing.young_person
+    if is_owner(user, young_person):
+        return True
+    person = person_of(user)
+    if person is None or not share_is_open(thing, today):
+        return False
+    if person.pk not in linked_person_ids(young_person):
+        return False
+    if thing.audience == Audience.EVERYONE:
+        return True
+    return thing.shares.filter(person=person).exists()
+
+
+def visible_to(user, queryset, young_person, today=None):
+    """Of a young person's items (or views), those this user may see now: one query."""
+    from django.db.models import Q
+
+    today = today or timezone.localdate()
+    if is_owner(user, young_person):
+        return queryset.filter(young_person=young_person)
+    person = person_of(user)
+    if person is None or user.partnership_id != young_person.partnership_id:
+        return queryset.none()
+    linked = WorkerLink.objects.current().filter(young_person=young_person, person=person)
+    return (
+        queryset.filter(
+            Q(young_person=young_person),
+            Q(until__isnull=True) | Q(until__gte=today),
+            Q(audience=Audience.EVERYONE) | Q(audience=Audience.NAMED, shares__person=person),
+        )
+        .filter(young_person__links__in=linked)
+        .distinct()
+    )
