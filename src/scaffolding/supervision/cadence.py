@@ -7,11 +7,27 @@ dashboards stay quick for a partnership of 20,000 people.
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Max, Min, Q
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DateField,
+    DateTimeField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 
-from scaffolding.workforce.models import Person
+from scaffolding.workforce.models import Person, RoleProfile
 
-from .models import CADENCE_KINDS, Session
+from .models import CADENCE_KINDS, Attendance, Session
 
 DUE_SOON_DAYS = 14
 
@@ -33,36 +49,6 @@ class Status:
     ORDER = [NEVER, OVERDUE, DUE_SOON, WITHIN, NO_RHYTHM]
 
 
-def supervision_dates(people, on: date) -> dict[int, tuple[date | None, date | None]]:
-    """{person pk: (last supervision on or before `on`, next booked session)} in one query.
-
-    A session counts for the person who took part, whichever team they are in now, so
-    moving team does not reset anyone's rhythm. Grouping attendances by person alone
-    keeps this one quick query however many sessions there are.
-    """
-    held = Q(
-        attendances__attended=True,
-        attendances__session__kind__in=CADENCE_KINDS,
-        attendances__session__held_on__lte=on,
-        attendances__session__status__in=[Session.Status.DRAFT, Session.Status.AGREED],
-    )
-    booked = Q(
-        attendances__session__held_on__gte=on,
-        attendances__session__status=Session.Status.SCHEDULED,
-    )
-    # Driven from people (index lookups into attendances by person), grouped by pk only.
-    rows = (
-        people.order_by()
-        .values("pk")
-        .annotate(
-            last=Max("attendances__session__held_on", filter=held),
-            booked=Min("attendances__session__held_on", filter=booked),
-        )
-        .filter(Q(last__isnull=False) | Q(booked__isnull=False))
-    )
-    return {row["pk"]: (row["last"], row["booked"]) for row in rows}
-
-
 @dataclass
 class Standing:
     person: Person
@@ -78,7 +64,8 @@ class Standing:
 
 
 def standing(person: Person, on: date, last: date | None, scheduled: date | None) -> Standing:
-    """Where one person stands against their rhythm, given their supervision dates."""
+    """Where one person stands against their rhythm, given their supervision dates, worked
+    out in Python: the reference the database version (`annotated`) is tested against."""
     cadence = person.supervision_cadence_days(on)
     if cadence is None:
         return Standing(person, None, last, None, scheduled, Status.NO_RHYTHM)
@@ -94,14 +81,156 @@ def standing(person: Person, on: date, last: date | None, scheduled: date | None
     return Standing(person, cadence, last, next_due, scheduled, status)
 
 
-def standings(people, on: date) -> list[Standing]:
-    """Standing for every current person in the queryset: two queries."""
-    current = people.current(on)
-    dates = supervision_dates(current, on)
-    listed = current.select_related("role_profile", "team", "organisation").order_by(
-        "full_name", "pk"
+def _last_and_booked(on: date):
+    """Per-person subqueries: last supervision on or before `on`, next booked session.
+
+    Each is an index lookup into this person's attendances, so a page of people costs the
+    same however many sessions the partnership holds.
+    """
+    mine = Attendance.objects.filter(person=OuterRef("pk")).order_by().values("person")
+    last = mine.filter(
+        attended=True,
+        session__kind__in=CADENCE_KINDS,
+        session__held_on__lte=on,
+        session__status__in=[Session.Status.DRAFT, Session.Status.AGREED],
+    ).annotate(day=Max("session__held_on"))
+    booked = mine.filter(
+        session__held_on__gte=on, session__status=Session.Status.SCHEDULED
+    ).annotate(day=Min("session__held_on"))
+    return (
+        Subquery(last.values("day"), output_field=DateField()),
+        Subquery(booked.values("day"), output_field=DateField()),
     )
-    return [standing(person, on, *dates.get(person.pk, (None, None))) for person in listed]
+
+
+def _cadence_expression(on: date, months: list[int]):
+    """The rhythm in days: the role's, or its shorter new-starter rhythm while new."""
+    new = Q(newly_qualified=True)
+    for month_count in months:
+        new |= Q(
+            role_profile__new_starter_months=month_count,
+            start_date__gt=on - timedelta(days=round(month_count * 30.44)),
+        )
+    return Case(
+        When(role_profile__supervision_cadence_days__isnull=True, then=Value(None)),
+        When(
+            Q(role_profile__new_starter_cadence_days__isnull=False)
+            & Q(role_profile__new_starter_cadence_days__gt=0)
+            & new,
+            then=F("role_profile__new_starter_cadence_days"),
+        ),
+        default=F("role_profile__supervision_cadence_days"),
+        output_field=IntegerField(),
+    )
+
+
+def annotated(people, on: date):
+    """Current people annotated with cadence_days, last_supervised, next_scheduled, status
+    and status_rank, all worked out by the database.
+
+    The date arithmetic (last + rhythm against today) is written as one comparison per
+    distinct rhythm, since rhythms are few; this keeps it plain SQL on SQLite and
+    PostgreSQL alike.
+    """
+    facts = set(
+        RoleProfile.objects.order_by()
+        .values_list("new_starter_months", "supervision_cadence_days", "new_starter_cadence_days")
+        .distinct()
+    )
+    months = sorted({month_count for month_count, _, _ in facts})
+    rhythms = sorted({days for _, *pair in facts for days in pair if days})
+    last, booked = _last_and_booked(on)
+    overdue = Q()
+    soon = Q()
+    for days in rhythms:
+        overdue |= Q(cadence_days=days, last_supervised__lt=on - timedelta(days=days))
+        soon |= Q(
+            cadence_days=days,
+            last_supervised__lte=on + timedelta(days=DUE_SOON_DAYS - days),
+        )
+    next_due = Case(
+        *[
+            When(
+                cadence_days=days,
+                then=ExpressionWrapper(
+                    F("last_supervised") + Value(timedelta(days=days)),
+                    output_field=DateTimeField(),
+                ),
+            )
+            for days in rhythms
+        ],
+        default=Value(None),
+        output_field=DateTimeField(),
+    )
+    statuses = [
+        (Q(cadence_days__isnull=True), Status.NO_RHYTHM),
+        (Q(last_supervised__isnull=True), Status.NEVER),
+        (overdue, Status.OVERDUE),
+        (soon, Status.DUE_SOON),
+    ]
+    return (
+        people.current(on)
+        .annotate(
+            cadence_days=_cadence_expression(on, months),
+            last_supervised=last,
+            next_scheduled=booked,
+        )
+        .annotate(
+            status=Case(
+                *[
+                    When(condition, then=Value(status))
+                    for condition, status in statuses
+                    if condition
+                ],
+                default=Value(Status.WITHIN),
+                output_field=CharField(),
+            ),
+            status_rank=Case(
+                *[
+                    When(condition, then=Value(Status.ORDER.index(status)))
+                    for condition, status in statuses
+                    if condition
+                ],
+                default=Value(Status.ORDER.index(Status.WITHIN)),
+                output_field=IntegerField(),
+            ),
+        )
+        # Only to order by; never read back (its type differs between databases).
+        .alias(due_order=next_due)
+    )
+
+
+def ordered(people, on: date, status: str = ""):
+    """Current people in the order the due page lists them (most in need first), lazily:
+    page it with a Paginator and turn the page into rows with `as_standing`."""
+    rows = annotated(people, on)
+    if status:
+        rows = rows.filter(status=status)
+    return rows.order_by("status_rank", F("due_order").asc(nulls_first=True), "full_name", "pk")
+
+
+def as_standing(person: Person, on: date) -> Standing:
+    """A Standing from a person annotated by `annotated` (no further queries)."""
+    cadence_days = person.cadence_days
+    last = person.last_supervised
+    next_due = last + timedelta(days=cadence_days) if last and cadence_days else None
+    return Standing(person, cadence_days, last, next_due, person.next_scheduled, person.status)
+
+
+def standings(people, on: date, status: str = "") -> list[Standing]:
+    """Standing for every current person in the queryset, most in need first: one query
+    (plus two small ones for the rhythms). For a page, use `ordered` with a Paginator."""
+    listed = ordered(people, on, status).select_related("role_profile", "team", "organisation")
+    return [as_standing(person, on) for person in listed]
+
+
+def status_counts(people, on: date) -> dict[str, int]:
+    """How many current people have each status: one grouped query."""
+    totals = dict.fromkeys(Status.ORDER, 0)
+    grouped = annotated(people, on).order_by().values("status").annotate(n=Count("pk"))
+    for row in grouped:
+        totals[row["status"]] = row["n"]
+    return totals
 
 
 def counts(rows: list[Standing]) -> dict[str, int]:
@@ -112,8 +241,8 @@ def counts(rows: list[Standing]) -> dict[str, int]:
 
 
 def within_cadence_share(partnership_id: int, on: date) -> tuple[int, int]:
-    """(people whose last supervision is within their cadence, people with a cadence): 2 queries."""
-    rows = standings(Person.objects.filter(partnership_id=partnership_id), on)
-    with_rhythm = [row for row in rows if row.status != Status.NO_RHYTHM]
-    within = [row for row in with_rhythm if row.status in (Status.WITHIN, Status.DUE_SOON)]
-    return len(within), len(with_rhythm)
+    """(people whose last supervision is within their cadence, people with a cadence):
+    counted by the database in one grouped query."""
+    totals = status_counts(Person.objects.filter(partnership_id=partnership_id), on)
+    with_rhythm = sum(n for status, n in totals.items() if status != Status.NO_RHYTHM)
+    return totals[Status.WITHIN] + totals[Status.DUE_SOON], with_rhythm
