@@ -13,7 +13,7 @@ def percent_bar_chart(labels: list[str], percents: list[float | None], title: st
     return charts.horizontal_bars(
         [label for label, _ in pairs],
         [round(p) for _, p in pairs],
-        f"{title} (percent of people at the NES level their role needs)",
+        f"{title} (%)",
         xmax=100,
         suffix="%",
     )
