@@ -19,6 +19,7 @@ import argparse
 import importlib
 import logging
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -104,6 +105,11 @@ def main() -> None:
     parser.add_argument("--database", help="database URL (flushed!); default a temporary SQLite")
     parser.add_argument("--repeat", type=int, default=7, help="timed requests per page")
     parser.add_argument("--only", default="", help="only pages whose label contains this")
+    parser.add_argument(
+        "--existing",
+        action="store_true",
+        help="time the demo partnership already in the database (no flush, no build)",
+    )
     args = parser.parse_args()
     setup(args.database)
 
@@ -117,6 +123,7 @@ def main() -> None:
     from scaffolding.core import demo
     from scaffolding.supervision.models import Reflection
     from scaffolding.supervision.records import sessions_for
+    from scaffolding.workforce.models import Person
 
     call_command("migrate", verbosity=0)
     print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
@@ -142,15 +149,22 @@ def main() -> None:
         ALLOWED_HOSTS=["testserver"],
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
     ):
-        for size in args.sizes:
-            call_command("flush", interactive=False, verbosity=0)
-            # flush empties the shared learning topics a data migration adds; put them back.
-            topics = importlib.import_module("scaffolding.workforce.migrations.0003_core_topics")
-            topics.add_topics(django_apps, None)
-            start = time.perf_counter()
-            demo.build(size=size)
-            built = time.perf_counter() - start
-            print(f"\n{size:,} people: demo built in {built:.1f} s")
+        for size in [None] if args.existing else args.sizes:
+            if size is None:
+                size = Person.objects.filter(partnership__slug=demo.DEMO_SLUG).count()
+                built = 0.0
+                print(f"\n{size:,} people: the demo already in the database")
+            else:
+                call_command("flush", interactive=False, verbosity=0)
+                # flush empties the learning topics a data migration adds; put them back.
+                topics = importlib.import_module(
+                    "scaffolding.workforce.migrations.0003_core_topics"
+                )
+                topics.add_topics(django_apps, None)
+                start = time.perf_counter()
+                demo.build(size=size)
+                built = time.perf_counter() - start
+                print(f"\n{size:,} people: demo built in {built:.1f} s")
             rows = {}
             minimal_p50 = None
             accounts = User.objects.filter(partnership__slug=demo.DEMO_SLUG)
@@ -200,8 +214,11 @@ def main() -> None:
                         flush=True,
                     )
             results[size] = (built, minimal_p50, rows)
+            # Like a gunicorn worker that has served every page once (Linux: KiB).
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"  peak memory of this process after every page: {peak:.0f} MiB")
 
-    if len(args.sizes) >= 2:
+    if len(results) >= 2:
         small, large = min(args.sizes), max(args.sizes)
         print(f"\ngrowth from {small:,} to {large:,} people (p95 over p95; 1.0 = no slower):")
         print(f"  demo build: {results[large][0] / results[small][0]:.1f}")

@@ -455,15 +455,15 @@ def cadence_view(request):
     whole_partnership = not request.user.has_perm("supervision.record_session")
     if not whole_partnership:
         people = people.filter(supervisor=own)
-    totals = cadence.status_counts(people, today)
+    rows = cadence.rows(people, today)
+    totals = cadence.counts(rows)
     wanted = request.GET.get("status", "")
     if wanted not in cadence.Status.LABELS:
         wanted = ""
-    # Status, order and paging are worked out by the database; only this page's rows
-    # are turned into objects.
-    listed = cadence.ordered(people, today, wanted).select_related("team", "organisation")
-    page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = [cadence.as_standing(person, today) for person in page.object_list]
+    shown = [row for row in rows if row.status == wanted] if wanted else rows
+    # Everyone as plain values; only this page's people are read as objects.
+    page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = cadence.as_standings(page.object_list)
     return render(
         request,
         "supervision/cadence.html",
