@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "django_rq",
     "scaffolding.core",
     "scaffolding.accounts",
     "scaffolding.workforce",
@@ -332,11 +333,18 @@ DEFAULT_FROM_EMAIL = os.environ.get("SCAFFOLDING_FROM_EMAIL", "scaffolding@local
 
 # Background work (reminders, long imports) goes through django-tasks so that a
 # queue backend can replace the database one without touching callers.
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get("SCAFFOLDING_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
-    }
+# Background jobs go through the django-tasks interface. "database" (the default) keeps
+# them in the database and needs only `scaffolding db_worker`; "redis" puts them on an RQ
+# queue in Redis (SCAFFOLDING_REDIS_URL) for several machines, run by `scaffolding rqworker`.
+# A dotted backend path is taken as it is (the tests use the immediate backend).
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "redis": "django_tasks_rq.RQBackend",
 }
+_tasks_backend = os.environ.get("SCAFFOLDING_TASKS_BACKEND", "database")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS.get(_tasks_backend, _tasks_backend)}}
+REDIS_URL = os.environ.get("SCAFFOLDING_REDIS_URL", "redis://127.0.0.1:6379/0")
+RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600}}
 
 # An import whose worker shows no sign of life for this long is shown as stopped,
 # and can be run again.

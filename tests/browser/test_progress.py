@@ -82,8 +82,16 @@ def test_promise_lead_imports_assesses_and_reports(page, live_server, live_world
     page.get_by_role("navigation", name="Progress sections").get_by_role(
         "link", name="Progress report"
     ).click()
-    expect(page.get_by_role("link", name="Download as PDF")).to_be_visible()
+    expect(page.get_by_text("No PDF has been made yet.")).to_be_visible()
     check_page(page, "report")
+    # The PDF is made in the background (at once in the tests) and then offered with its date.
+    page.get_by_role("button", name="Make a new PDF").click()
+    expect(page.get_by_role("link", name="Download the PDF")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"figures as of \d+ \w+ \d{4}"))).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the PDF").click()
+    assert download.value.suggested_filename.startswith("progress-report-")
+    check_page(page, "report with its PDF")
 
 
 def test_a_story_without_consent_stays_with_its_recorder(page, live_server, live_world):

@@ -25,10 +25,17 @@ def _public_story(world):
     )
 
 
-def test_pdf_report_renders_with_its_text(world, client_for):
+def test_pdf_report_renders_with_its_text(world, client_for, django_capture_on_commit_callbacks):
     p = progress_world(world)
     _public_story(world)
-    response = client_for("promise_lead").get(reverse("progress:report_pdf"))
+    client = client_for("promise_lead")
+    # Made in the background (the tests run jobs at once), then offered on the page.
+    with django_capture_on_commit_callbacks(execute=True):
+        made = client.post(reverse("progress:report_make"))
+    assert made.status_code == 302
+    page = client.get(reverse("progress:report")).content.decode()
+    assert "Download the PDF</a> made on" in page and "Make a new PDF" in page
+    response = client.get(reverse("progress:report_pdf"))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
@@ -49,7 +56,7 @@ def test_html_report_is_the_same_content(world, client_for):
     body = client_for("supervisor").get(reverse("progress:report")).content.decode()
     assert p.care.label in body
     assert "They asked me what I wanted before the meeting." in body
-    assert "Download as PDF" in body
+    assert "Make a new PDF" in body
     assert "Computed live by Scaffolding".lower() in body.lower()
 
 
@@ -105,3 +112,43 @@ def test_downloads_hold_only_this_partnership(world, client_for):
         text = client.get(reverse("progress:export", args=[table, "csv"])).content.decode()
         assert "Family Time Together" not in text
         assert "Lochside" not in text
+
+
+def test_a_pdf_being_made_shows_its_progress_and_is_not_asked_for_twice(world, client_for):
+    from scaffolding.progress.models import ProgressReport
+
+    progress_world(world)
+    running = ProgressReport.objects.create(
+        partnership=world.partnership, status=ProgressReport.Status.BUILDING, percent=40
+    )
+    client = client_for("practitioner")
+    page = client.get(reverse("progress:report")).content.decode()
+    assert "No PDF has been made yet." in page
+    assert 'value="40"' in page and "being made" in page and "Make a new PDF" not in page
+    polled = client.get(reverse("progress:report_progress"), HTTP_HX_REQUEST="true")
+    assert polled.status_code == 200 and "40% done" in polled.content.decode()
+    client.post(reverse("progress:report_make"))
+    assert ProgressReport.objects.count() == 1  # the one being made, not a second
+    running.status = ProgressReport.Status.READY
+    running.pdf = b"%PDF-1.7 test"
+    running.save()
+    done = client.get(reverse("progress:report_progress"), HTTP_HX_REQUEST="true")
+    assert done.status_code == 204 and done["HX-Refresh"] == "true"
+
+
+def test_a_pdf_is_only_handed_to_its_own_partnership(world, client_for):
+    from datetime import date
+
+    from scaffolding.progress.models import ProgressReport
+
+    ProgressReport.objects.create(
+        partnership=world.partnership,
+        status=ProgressReport.Status.READY,
+        pdf=b"%PDF-1.7 ours",
+        figures_on=date(2026, 11, 2),
+    )
+    ours = client_for("promise_lead").get(reverse("progress:report_pdf"))
+    assert ours.status_code == 200 and ours.content == b"%PDF-1.7 ours"
+    assert "progress-report-2026-11-02.pdf" in ours["Content-Disposition"]
+    theirs = client_for("outsider").get(reverse("progress:report_pdf"))
+    assert theirs.status_code == 302 and b"ours" not in theirs.content

@@ -1,6 +1,6 @@
 """Progress: everyone signed in reads; Promise leads manage; stories follow consent."""
 
-from tests.matrix import EVERY_ROLE, NOT_FOUND, Route
+from tests.matrix import EVERY_ROLE, NOT_FOUND, REDIRECT, Route
 from tests.progress.helpers import progress_world
 
 LEAD = ("promise_lead",)
@@ -120,7 +120,24 @@ ROUTES = [
         outsider=NOT_FOUND,
     ),
     Route("progress:report", kwargs=seeded(none), allowed=EVERY_ROLE),
-    Route("progress:report_pdf", kwargs=seeded(none), allowed=EVERY_ROLE, method="head"),
+    # With no PDF made yet, everyone is sent to the report page, which offers to make one.
+    Route(
+        "progress:report_pdf",
+        kwargs=seeded(none),
+        method="head",
+        overrides=dict.fromkeys(EVERY_ROLE, REDIRECT),
+    ),
+    Route(
+        "progress:report_make",
+        kwargs=seeded(none),
+        method="post",
+        overrides=dict.fromkeys(EVERY_ROLE, REDIRECT),
+    ),
+    Route(
+        "progress:report_progress",
+        kwargs=seeded(none),
+        overrides=dict.fromkeys(EVERY_ROLE, REDIRECT),
+    ),
     Route(
         "progress:export",
         kwargs=seeded(lambda p: {"table": "stories", "fmt": "csv"}),

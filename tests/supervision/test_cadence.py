@@ -108,7 +108,108 @@ def test_live_measure_contract(world, django_assert_max_num_queries):
     assert measure["question"] in ("how_well", "how_much", "better_off")
     held(world, world.people["practitioner"], ON - timedelta(days=3))
     held(world, world.people["family_carer"], ON - timedelta(days=90))
-    with django_assert_max_num_queries(2):
+    # Supervision dates grouped by person, the role profiles, people as plain values.
+    with django_assert_max_num_queries(3):
         numerator, denominator = measure["compute"](world.partnership.pk, ON)
     # supervisor, practitioner, carer, learning lead and colleague all have the 28-day rhythm.
     assert (numerator, denominator) == (1, 5)
+
+
+# ---- The database's figures against a from-scratch computation in Python ----
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from scaffolding.supervision.models import CADENCE_KINDS, Attendance  # noqa: E402
+
+HELD_STATUSES = (Session.Status.DRAFT, Session.Status.AGREED)
+
+session_rows = st.lists(
+    st.tuples(
+        st.sampled_from(list(SessionKind.values)),
+        st.sampled_from(list(Session.Status.values)),
+        st.integers(min_value=-120, max_value=40),  # days from ON
+        st.booleans(),  # attended
+    ),
+    max_size=6,
+)
+
+
+def reference_standing(person, on):
+    """Where the person stands, from their raw attendances, worked out in Python."""
+    last = booked = None
+    for a in Attendance.objects.filter(person=person).select_related("session"):
+        s = a.session
+        if a.attended and s.kind in CADENCE_KINDS and s.held_on <= on and s.status in HELD_STATUSES:
+            last = max(last or s.held_on, s.held_on)
+        if s.held_on >= on and s.status == Session.Status.SCHEDULED:
+            booked = min(booked or s.held_on, s.held_on)
+    return cadence.standing(person, on, last, booked)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    people=st.lists(
+        st.tuples(
+            st.sampled_from([None, 14, 28, 90]),  # role rhythm
+            st.sampled_from([None, 7, 14]),  # new-starter rhythm
+            st.integers(min_value=1, max_value=800),  # days since starting
+            st.booleans(),  # newly qualified
+            session_rows,
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_database_standings_match_python_after_random_sessions(world, people):
+    from django.db import transaction
+
+    with transaction.atomic():
+        made = []
+        for index, (rhythm, new_rhythm, days_in, newly, sessions) in enumerate(people):
+            profile = RoleProfile.objects.create(
+                partnership=world.partnership,
+                name=f"Profile {index}",
+                supervision_cadence_days=rhythm,
+                new_starter_cadence_days=new_rhythm,
+                new_starter_months=1 + index % 3,
+            )
+            person = Person.objects.create(
+                partnership=world.partnership,
+                full_name=f"Person {index}",
+                organisation=world.people["practitioner"].organisation,
+                role_profile=profile,
+                start_date=ON - timedelta(days=days_in),
+                newly_qualified=newly,
+            )
+            for kind, status, offset, attended in sessions:
+                session = Session.objects.create(
+                    partnership=world.partnership,
+                    kind=kind,
+                    status=status,
+                    held_on=ON + timedelta(days=offset),
+                    facilitator=world.people["supervisor"],
+                )
+                Attendance.objects.create(session=session, person=person, attended=attended)
+            made.append(person)
+        everyone = Person.objects.filter(pk__in=[p.pk for p in made])
+        from_database = {row.person.pk: row for row in cadence.standings(everyone, ON)}
+        for person in made:
+            expected = reference_standing(person, ON)
+            got = from_database[person.pk]
+            assert (got.status, got.cadence_days, got.last_supervised, got.next_due) == (
+                expected.status,
+                expected.cadence_days,
+                expected.last_supervised,
+                expected.next_due,
+            )
+            assert got.next_scheduled == expected.next_scheduled
+        # The counts and the share agree with the rows.
+        assert cadence.counts(cadence.rows(everyone, ON)) == cadence.counts(
+            list(from_database.values())
+        )
+        # The page order: most in need first, then by next due date.
+        listed = cadence.standings(everyone, ON)
+        keys = [(cadence.Status.ORDER.index(r.status), r.next_due or ON) for r in listed]
+        assert keys == sorted(keys)
+        transaction.set_rollback(True)

@@ -116,9 +116,9 @@ def test_provision_map_is_three_queries(world, django_assert_num_queries):
     from scaffolding.supervision.provision import provision_map
 
     grow(world, 40)
-    # 1-2 everyone's supervision dates and register entries, 3 sessions by kind,
-    # 4 supervision given without training.
-    with django_assert_num_queries(4):
+    # 1-3 everyone's supervision dates, role profiles and register entries (as values),
+    # 4 sessions by kind, 5 supervision given without training.
+    with django_assert_num_queries(5):
         provision_map(world.partnership.pk, timezone.localdate())
 
 
@@ -126,8 +126,9 @@ def test_cadence_for_the_whole_partnership_is_two_queries(world, django_assert_n
     from scaffolding.supervision import cadence
 
     grow(world, 40)
-    # Supervision dates grouped by person, then the people themselves.
-    with django_assert_num_queries(2):
+    # Supervision dates grouped by person, role profiles, people as values, then the
+    # people themselves as objects.
+    with django_assert_num_queries(4):
         cadence.standings(
             Person.objects.filter(partnership=world.partnership), timezone.localdate()
         )

@@ -19,7 +19,6 @@ data runs once every app has added its records.
 """
 
 import datetime
-import io
 from collections import defaultdict
 from contextlib import suppress
 
@@ -185,36 +184,14 @@ def table_rows(month_list, rules, cells):
 
 
 def chart_svg(month_list, rules, cells, most: int = 6) -> str:
-    """A line chart of the most frequent rules as an SVG string (matplotlib, no display)."""
-    import matplotlib
+    """A line chart of the most frequent rules, drawn as SVG by a template (milliseconds)."""
+    from scaffolding.core import charts
 
-    matplotlib.use("Agg")
-    from matplotlib.figure import Figure
-
-    figure = Figure(figsize=(7.5, 3.8))
-    axes = figure.subplots()
-    labels = [f"{month:%b %y}" for month in month_list]
-    markers = ["o", "s", "^", "D", "v", "P"]
-    styles = ["-", "--", "-.", ":", "-", "--"]
-    for index, rule in enumerate(rules[:most]):
-        # Shape and line style as well as colour, so lines are told apart without colour.
-        axes.plot(
-            labels,
-            [cells.get((month, rule), 0) for month in month_list],
-            label=rule,
-            marker=markers[index % len(markers)],
-            linestyle=styles[index % len(styles)],
-        )
-    axes.set_ylabel("times written")
-    axes.set_ylim(bottom=0)
-    axes.tick_params(axis="x", labelrotation=45, labelsize=8)
-    if rules:
-        axes.legend(fontsize=8, loc="upper right")
-    figure.tight_layout()
-    buffer = io.StringIO()
-    figure.savefig(buffer, format="svg")
-    svg = buffer.getvalue()
-    return svg[svg.index("<svg") :]
+    return charts.lines(
+        [f"{month:%b %y}" for month in month_list],
+        {rule: [cells.get((month, rule), 0) for month in month_list] for rule in rules[:most]},
+        axis_label="times written",
+    )
 
 
 def export_dataset(month_list, rules, cells):

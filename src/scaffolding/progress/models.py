@@ -409,3 +409,39 @@ class Story(PartnershipOwned):
                     "Tick 'anonymised' or record the consent."
                 }
             )
+
+
+class ProgressReport(PartnershipOwned):
+    """A PDF of the partnership progress report, made in the background.
+
+    The PDF is kept in the database (not a file on one machine), so any web server can
+    hand it out and any worker can make it; it is served only through a view that checks
+    the reader's role and partnership. Only the latest few are kept.
+    """
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", "Waiting to start"
+        BUILDING = "building", "Being made"
+        READY = "ready", "Ready"
+        FAILED = "failed", "Could not be made"
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.WAITING)
+    percent = models.PositiveSmallIntegerField(default=0)
+    figures_on = models.DateField("figures as of", null=True)
+    pdf = models.BinaryField(default=b"", editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["partnership", "status", "created_at"])]
+
+    def __str__(self):
+        return f"Progress report of {self.created_at:%d %B %Y %H:%M}"
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (self.Status.WAITING, self.Status.BUILDING)

@@ -32,5 +32,7 @@ urlpatterns = [
     path("evidence/stories/<int:pk>/edit/", views.story_edit, name="story_edit"),
     path("report/", views.report, name="report"),
     path("report.pdf", views.report_pdf, name="report_pdf"),
+    path("report/pdf/new/", views.report_make, name="report_make"),
+    path("report/pdf/progress/", views.report_progress, name="report_progress"),
     path("download/<slug:table>.<str:fmt>", views.export, name="export"),
 ]

@@ -5,14 +5,13 @@ from django.db import transaction
 from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from scaffolding.accounts.access import get_for_user, permission_required
 
-from . import charts, live
+from . import charts, live, report_files
 from . import framework_files as ff
 from .exports import FORMATS, table_response
 from .forms import (
@@ -36,6 +35,7 @@ from .models import (
     Initiative,
     Measure,
     MeasurePoint,
+    ProgressReport,
     Story,
     scale_step,
 )
@@ -605,21 +605,49 @@ def report_context(user, today, chart_format="svg"):
 def report(request):
     context = report_context(request.user, _today())
     context["page_title"] = "Partnership progress report"
+    context["latest_pdf"] = report_files.latest_ready(request.user.partnership_id)
+    context["making_pdf"] = report_files.running(request.user.partnership_id)
     return render(request, "progress/report.html", context)
 
 
 @permission_required("progress.view")
-def report_pdf(request):
-    from weasyprint import HTML
+@require_http_methods(["POST"])
+def report_make(request):
+    """Ask for a new PDF; it is made in the background and the report page shows progress."""
+    _, new = report_files.request_report(request.user)
+    if new:
+        messages.success(request, "A new PDF is being made. This page shows when it is ready.")
+    else:
+        messages.info(request, "A new PDF is already being made. This page shows when it is ready.")
+    return redirect(reverse("progress:report") + "#report-pdf")
 
-    context = report_context(request.user, _today(), chart_format="png")
-    html = render_to_string("progress/report_pdf.html", context, request=request)
-    # Everything the PDF needs is inline (styles, charts as data URIs): nothing is fetched.
-    pdf = HTML(string=html).write_pdf()
+
+@permission_required("progress.view")
+def report_progress(request):
+    """The progress of the PDF being made, polled by htmx; the whole page once it is done."""
+    making = report_files.running(request.user.partnership_id)
+    if not request.htmx:
+        return redirect(reverse("progress:report") + "#report-pdf")
+    if making is None:
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"
+        return response
+    return render(request, "progress/_report_progress.html", {"making_pdf": making})
+
+
+@permission_required("progress.view")
+def report_pdf(request):
+    """The latest PDF of the report, from the reader's own partnership only."""
+    latest = report_files.latest_ready(request.user.partnership_id)
+    if latest is None:
+        messages.info(request, "There is no PDF of the report yet: make one with the button.")
+        return redirect(reverse("progress:report") + "#report-pdf")
+    pdf = bytes(ProgressReport.objects.values_list("pdf", flat=True).get(pk=latest.pk))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
-        f'attachment; filename="progress-report-{context["today"].isoformat()}.pdf"'
+        f'attachment; filename="progress-report-{latest.figures_on.isoformat()}.pdf"'
     )
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -1,4 +1,8 @@
-"""SVG charts with matplotlib; every chart is shown with its data table beside it."""
+"""Charts, each shown with its data table beside it.
+
+Pages get SVG drawn by a template (scaffolding.core.charts: milliseconds, whatever the
+size); the PDF gets a PNG from matplotlib, which WeasyPrint draws faithfully.
+"""
 
 import base64
 import io
@@ -7,6 +11,8 @@ import matplotlib
 
 matplotlib.use("Agg")
 from matplotlib.figure import Figure  # noqa: E402
+
+from scaffolding.core import charts as core_charts  # noqa: E402
 
 INK = "#333333"
 BLUE = "#0065bd"
@@ -19,19 +25,12 @@ def _png_data_uri(figure: Figure) -> str:
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def _svg(figure: Figure) -> str:
-    buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", bbox_inches="tight")
-    svg = buffer.getvalue()
-    # The figure carries its own text alternative; the drawing itself is decoration.
-    start = svg.find("<svg")
-    return svg[start:].replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
-
-
 def horizontal_bars(
     labels: list[str], values: list[float], xlabel: str, xmax=100, as_png=False
 ) -> str:
     """SVG markup, or (as_png) a PNG data URI for an <img> in a PDF."""
+    if not as_png:
+        return core_charts.horizontal_bars(labels, values, xlabel, xmax=xmax)
     height = max(1.6, 0.4 * len(labels) + 0.8)
     figure = Figure(figsize=(7, height))
     axes = figure.subplots()
@@ -44,19 +43,8 @@ def horizontal_bars(
     for position, value in zip(positions, values, strict=True):
         axes.text(value + xmax * 0.01, position, f"{value:g}", va="center", color=INK)
     axes.spines[["top", "right"]].set_visible(False)
-    return _png_data_uri(figure) if as_png else _svg(figure)
+    return _png_data_uri(figure)
 
 
 def trend_line(labels: list[str], series: dict[str, list[float]], ymax: float) -> str:
-    figure = Figure(figsize=(7, 2.8))
-    axes = figure.subplots()
-    markers = ["o", "s", "^"]
-    positions = list(range(len(labels)))
-    for (name, values), marker in zip(series.items(), markers, strict=False):
-        axes.plot(positions, values, marker=marker, label=name)
-    axes.set_xticks(positions, labels)
-    axes.set_ylim(0, ymax + 0.5)
-    axes.legend(loc="lower left", frameon=False)
-    axes.spines[["top", "right"]].set_visible(False)
-    axes.tick_params(axis="x", labelrotation=45)
-    return _svg(figure)
+    return core_charts.lines(labels, series, ymax=ymax)

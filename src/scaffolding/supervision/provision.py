@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 
 from scaffolding.core.downloads import neutralise
 from scaffolding.workforce.models import Person
@@ -24,6 +24,7 @@ YEAR = 365
 HELD = (Session.Status.DRAFT, Session.Status.AGREED)
 LOW_SHARE = 50
 NO_PROFESSION = "No role profile"
+UNTRAINED_SHOWN = 20
 
 
 @dataclass
@@ -64,7 +65,11 @@ class ProvisionRow:
         return found
 
 
-def provision_map(partnership_id: int, on: date) -> dict:
+def provision_map(
+    partnership_id: int, on: date, untrained_limit: int | None = UNTRAINED_SHOWN
+) -> dict:
+    """The map; the page lists the `untrained_limit` supervisors who gave most sessions
+    without training (None for all, as the downloads do) and says how many there are."""
     since = on - timedelta(days=YEAR)
     rows: dict[tuple[str, str], ProvisionRow] = {}
 
@@ -74,12 +79,9 @@ def provision_map(partnership_id: int, on: date) -> dict:
             rows[key] = ProvisionRow(*key)
         return rows[key]
 
-    # Queries 1-2: every current person's standing against their rhythm.
-    for standing in cadence.standings(Person.objects.filter(partnership_id=partnership_id), on):
-        person = standing.person
-        row = row_for(
-            person.organisation.name, person.role_profile.name if person.role_profile else None
-        )
+    # Queries 1-3: every current person's standing, as plain values (see cadence.rows).
+    for standing in cadence.rows(Person.objects.filter(partnership_id=partnership_id), on):
+        row = row_for(standing.organisation, standing.profession)
         row.people += 1
         if standing.status != cadence.Status.NO_RHYTHM:
             row.with_rhythm += 1
@@ -104,6 +106,7 @@ def provision_map(partnership_id: int, on: date) -> dict:
         row = row_for(item["person__organisation__name"], item["person__role_profile__name"])
         row.sessions_by_kind[item["session__kind"]] = item["sessions"]
 
+    untrained = untrained_supervision(partnership_id, on)
     ordered = sorted(rows.values(), key=lambda r: (r.organisation, r.profession))
     by_organisation = defaultdict(lambda: [0, 0])
     for row in ordered:
@@ -116,7 +119,8 @@ def provision_map(partnership_id: int, on: date) -> dict:
     return {
         "rows": ordered,
         "organisation_shares": organisation_shares,
-        "untrained": untrained_supervision(partnership_id, on),
+        "untrained": untrained[:untrained_limit] if untrained_limit else untrained,
+        "untrained_total": len(untrained),
         "since": since,
         "on": on,
         "kinds": SessionKind.choices,
@@ -124,16 +128,21 @@ def provision_map(partnership_id: int, on: date) -> dict:
 
 
 def untrained_supervision(partnership_id: int, on: date) -> list[dict]:
-    """Query 4: supervision in the last year given by people with no supervisor training."""
-    trained = SupervisorTraining.objects.filter(person=OuterRef("facilitator"))
+    """Query 4: supervision in the last year given by people with no supervisor training.
+
+    The trained people are one uncorrelated subquery (worked out once), not a check per
+    session; the result has one row per supervisor, most sessions first.
+    """
+    trained = SupervisorTraining.objects.filter(partnership_id=partnership_id).values("person_id")
     return list(
         Session.objects.filter(
             partnership_id=partnership_id,
             held_on__gt=on - timedelta(days=YEAR),
             held_on__lte=on,
             status__in=HELD,
+            facilitator__isnull=False,
         )
-        .filter(~Exists(trained))
+        .exclude(facilitator__in=trained)
         .values("facilitator_id", "facilitator__full_name", "facilitator__organisation__name")
         .annotate(sessions=Count("pk"))
         .order_by("-sessions", "facilitator__full_name")

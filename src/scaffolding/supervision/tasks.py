@@ -158,11 +158,9 @@ def send_supervision_reminders(days_ahead: int = 2, on: str | None = None) -> di
         }
         claimed = _claim({key: person for key, (_session, person) in session_keys.items()})
 
-        overdue = [
-            row
-            for row in cadence.standings(Person.objects.exclude(email=""), today)
-            if row.status == cadence.Status.OVERDUE
-        ]
+        overdue = cadence.standings(
+            Person.objects.exclude(email=""), today, status=cadence.Status.OVERDUE
+        )
         overdue_keys = {f"overdue:{row.person.pk}:{row.next_due}": row for row in overdue}
         claimed_overdue = _claim({key: row.person for key, row in overdue_keys.items()})
 

@@ -605,14 +605,15 @@ def cadence_view(request):
     whole_partnership = not request.user.has_perm("supervision.record_session")
     if not whole_partnership:
         people = people.filter(supervisor=own)
-    rows = cadence.standings(people, today)
+    rows = cadence.rows(people, today)
     totals = cadence.counts(rows)
     wanted = request.GET.get("status", "")
     if wanted not in cadence.Status.LABELS:
         wanted = ""
     shown = [row for row in rows if row.status == wanted] if wanted else rows
-    shown.sort(key=lambda row: (cadence.Status.ORDER.index(row.status), row.next_due or today))
+    # Everyone as plain values; only this page's people are read as objects.
     page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = cadence.as_standings(page.object_list)
     return render(
         request,
         "supervision/cadence.html",
@@ -781,12 +782,16 @@ def provision_view(request):
 @permission_required("supervision.view_provision")
 def provision_export(request, fmt):
     if fmt == "csv":
-        data = provision.provision_map(request.user.partnership_id, timezone.localdate())
+        data = provision.provision_map(
+            request.user.partnership_id, timezone.localdate(), untrained_limit=None
+        )
         response = HttpResponse(provision.as_csv(data), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="supervision-provision.csv"'
         return response
     if fmt == "xlsx":
-        data = provision.provision_map(request.user.partnership_id, timezone.localdate())
+        data = provision.provision_map(
+            request.user.partnership_id, timezone.localdate(), untrained_limit=None
+        )
         response = HttpResponse(
             provision.as_xlsx(data),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
