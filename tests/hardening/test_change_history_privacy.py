@@ -31,6 +31,8 @@ ALLOWED = {
     "workforce.learningrecord": {"status"},
     "workforce.recognition": {"kind"},
     "language.glossaryoverride": {"rule_id"},
+    # Where workers can turn for support: public to the partnership's workers.
+    "supervision.supportcontact": {"name", "helps_with", "phone", "web", "email"},
     "language.apitoken": {"name", "prefix"},
     "progress.framework": {"name", "title", "kind", "source"},
     "progress.frameworkitem": {

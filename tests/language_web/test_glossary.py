@@ -167,14 +167,14 @@ def test_the_glossary_page_takes_the_same_queries_with_more_changes(
     url = reverse("language:glossary")
     overrides.save_override(world.partnership.pk, {"id": "respite", "enabled": False})
     client.get(url)
-    # session, user, overrides (glossary), overrides (status), the model backend's user and
-    # group permissions (for `perms` in the template), the partnership name in the header
-    with django_assert_num_queries(7):
+    # session, user, overrides (glossary), overrides (status), the partnership (its name in
+    # the header, which roles use two-step sign-in); permissions come from rules
+    with django_assert_num_queries(5):
         client.get(url)
     for rule_id in ("placement", "contact", "lac", "unit", "case"):
         overrides.save_override(world.partnership.pk, {"id": rule_id, "suggestions": ["x"]})
     client.get(url)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(5):
         client.get(url)
 
 

@@ -224,15 +224,15 @@ def test_query_counts_do_not_grow_with_the_data(world, client_for):
 def test_overview_and_item_page_query_counts(world, client_for, django_assert_num_queries):
     p = _grow(world, 5)
     client = client_for("supervisor")
-    # Session, user, frameworks, items with initiative counts, assessments, the user's
-    # own and group permissions (Django's backend, for the "manage" links), the user's own
+    # Session, user, frameworks, items with initiative counts, assessments, the user's own
     # register entry (other apps' navigation rules ask for it once), partnership name, and
     # the flags other apps raise against items (relationships: blanket-ban policies).
-    with django_assert_num_queries(10):
+    # Permissions come from rules, so no permission tables are read.
+    with django_assert_num_queries(8):
         client.get(reverse("progress:overview"))
     # Session, user, item, assessments with recorders, initiatives, measures, their points,
-    # stories, two permission queries, the user's register entry and the partnership name.
-    with django_assert_num_queries(12):
+    # stories, the user's register entry and the partnership name.
+    with django_assert_num_queries(10):
         client.get(reverse("progress:item_detail", args=[p.care.pk]))
 
 

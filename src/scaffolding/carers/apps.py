@@ -28,13 +28,15 @@ class CarersConfig(AppConfig):
     ]
 
     def ready(self):
-        from auditlog.registry import auditlog
+        from scaffolding.core import history
 
         from . import models
 
-        auditlog.register(models.Agreement, m2m_fields={"carers"})
-        auditlog.register(models.AreaRule)
-        auditlog.register(models.AgreedBy)
-        auditlog.register(models.Ask)
-        auditlog.register(models.Decision)
-        auditlog.register(models.ShortBreak)
+        # What carers and young people write is theirs: the history says it changed.
+
+        history.register(models.Agreement, m2m_fields={"carers"})
+        history.register(models.AreaRule)
+        history.register(models.AgreedBy)
+        history.register(models.Ask)
+        history.register(models.Decision)
+        history.register(models.ShortBreak)

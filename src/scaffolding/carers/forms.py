@@ -1,9 +1,11 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from scaffolding.core.forms import DateInput
+
 from .models import STANDARD_AREAS, AgreedBy, Area, Ask, Decision, ShortBreak, Who
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 SMALL_TEXT = forms.Textarea(attrs={"rows": 3})
 
 

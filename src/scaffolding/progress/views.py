@@ -567,7 +567,11 @@ def _story_form(request, story):
 
 
 def report_context(user, today, chart_format="svg"):
-    """Everything the partnership progress report shows; the same for HTML and PDF."""
+    """Everything the partnership progress report shows; the same for HTML and PDF.
+
+    `user` is the reader, or the report's partnership when a worker makes the PDF, so
+    rows are scoped by its partnership id (the view has checked the reader's role).
+    """
     summaries = framework_summaries(user.partnership_id, today)
     for summary in summaries:
         summary.chart = (
@@ -582,7 +586,7 @@ def report_context(user, today, chart_format="svg"):
         for item in items:
             item.current_step = scale_step(status_on(history.get(item.pk, []), today))
         summary.items = items
-    measures = Measure.objects.for_user(user).prefetch_related(
+    measures = Measure.objects.in_partnership(user.partnership_id).prefetch_related(
         Prefetch("points", queryset=MeasurePoint.objects.order_by("on"))
     )
     return {
@@ -591,13 +595,13 @@ def report_context(user, today, chart_format="svg"):
         "since": quarter_start(today),
         "summaries": summaries,
         "steps": STEPS,
-        "initiatives": Initiative.objects.for_user(user)
+        "initiatives": Initiative.objects.in_partnership(user.partnership_id)
         .select_related("lead_organisation")
         .annotate(item_count=Count("items")),
         "measures": measures,
         "live_values": live.compute_all(user.partnership_id, today),
         # Only shareable stories meant for the public report, whoever asks.
-        "stories": Story.objects.for_user(user).for_report(),
+        "stories": Story.objects.in_partnership(user.partnership_id).for_report(),
     }
 
 

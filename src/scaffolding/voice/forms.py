@@ -4,6 +4,8 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import validate_password
 
+from scaffolding.core.forms import DateInput
+
 from .domain import sign_in_email
 from .models import Audience, DecidedAs, LinkKind
 
@@ -24,7 +26,7 @@ class ShareFields(forms.Form):
     until = forms.DateField(
         label="Until when? (you can leave this empty)",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
 
     def __init__(self, *args, workers=(), **kwargs):
@@ -53,9 +55,7 @@ class ItemForm(ShareFields):
 class OnBehalfForm(ShareFields):
     decided_as = forms.ChoiceField(label="You are deciding as", choices=DecidedAs.choices)
     reason = forms.CharField(label="Why you are deciding for them", widget=forms.Textarea)
-    ask_again_on = forms.DateField(
-        label="When to ask them again", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    ask_again_on = forms.DateField(label="When to ask them again", widget=DateInput())
 
 
 class OverrideForm(forms.Form):
@@ -110,9 +110,7 @@ class YoungPersonForm(forms.Form):
     full_name = forms.CharField(label="Full name", max_length=200)
     called = forms.CharField(label="The name they like to be called", max_length=100)
     pronouns = forms.CharField(label="Pronouns", max_length=40, required=False)
-    date_of_birth = forms.DateField(
-        label="Date of birth", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_of_birth = forms.DateField(label="Date of birth", widget=DateInput())
 
 
 class InviteForm(forms.Form):

@@ -4,7 +4,9 @@ from django.core.exceptions import PermissionDenied
 
 from scaffolding.accounts.models import Role
 
-# Beyond the voice pages: home (which sends them on), information pages, signing out.
+# Beyond the voice pages: home (which sends them on), information pages, signing out,
+# and their own list of people who matter (each of those views answers 404 for anyone
+# else's young person; recording or reviewing a move stays with the workers).
 OPEN_TO_YOUNG_PEOPLE = {
     "core": {"home", "healthz", "accessibility", "privacy"},
     "accounts": {
@@ -14,6 +16,17 @@ OPEN_TO_YOUNG_PEOPLE = {
         "password_reset_done",
         "password_reset_confirm",
         "password_reset_complete",
+        "email_confirm",
+    },
+    "relationships": {
+        "home",
+        "young_person",
+        "add_person",
+        "person",
+        "edit_person",
+        "end_person",
+        "add_time",
+        "move",
     },
 }
 
