@@ -271,7 +271,10 @@ def test_the_figures_page_shows_each_measure_in_words(table, world, client_for):
     page = client_for("promise_lead").get(reverse("relationships:figures")).content.decode()
     for definition in measures.LIVE_MEASURES:
         assert definition["name"] in page
-    assert "moves for 6 young people" in page
+    # Counted today: the six young people here and the world's own (Skye, made today).
+    known_today = YoungPerson.objects.in_partnership(world.partnership.pk).count()
+    assert known_today == 6 + 1
+    assert f"moves for {known_today} young people" in page
 
 
 def test_the_command_prints_each_measure(table, world, capsys):

@@ -77,19 +77,20 @@ def test_a_young_person_sees_nothing_of_another_young_person(world, skye_account
         reverse("relationships:person", args=[gran.pk]),
     ):
         assert skye_account.get(url).status_code == 404
-    # Their own moves they may read, but recording or reviewing one is for workers.
+    # Their own moves they may read, but recording or reviewing one is for workers:
+    # a young person's account is turned away from workers' pages (voice.middleware).
     move = rel["move"]
     assert skye_account.get(reverse("relationships:move", args=[move.pk])).status_code == 200
-    assert skye_account.get(reverse("relationships:move_review", args=[move.pk])).status_code == 404
+    assert skye_account.get(reverse("relationships:move_review", args=[move.pk])).status_code == 403
     assert (
         skye_account.get(
             reverse("relationships:record_move", args=[rel["young_person"].pk])
         ).status_code
-        == 404
+        == 403
     )
     # Partnership pages are not for young people.
     assert skye_account.get(reverse("relationships:siblings")).status_code == 403
-    assert skye_account.get(reverse("relationships:plan", args=[rel["plan"].pk])).status_code == 404
+    assert skye_account.get(reverse("relationships:plan", args=[rel["plan"].pk])).status_code == 403
 
 
 def test_an_unlinked_worker_sees_nothing(world, rel, client_for):

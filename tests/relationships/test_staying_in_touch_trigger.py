@@ -15,8 +15,10 @@ pytestmark = pytest.mark.django_db
 
 def test_moved_on_date_gives_each_linked_young_person_one_plan(world):
     worker = world.people["practitioner"]
-    skye, rory, ola = (young_person(world, name) for name in ("Skye", "Rory", "Ola"))
-    link(skye, worker)
+    # The world's Skye already has the practitioner as her named worker.
+    skye = world.extra["young_person"]
+    rory, ola = (young_person(world, name) for name in ("Rory", "Ola"))
+    link(skye, worker, kind="advocate")  # a second link for her too: still one plan
     link(rory, worker)
     link(rory, worker, kind="advocate")  # two links to one young person: still one plan
     link(ola, worker, ended_at=timezone.now())  # an ended link is not current
@@ -33,8 +35,7 @@ def test_moved_on_date_gives_each_linked_young_person_one_plan(world):
 
 
 def test_saving_again_or_changing_team_later_adds_no_second_open_plan(world):
-    worker = world.people["practitioner"]
-    link(young_person(world), worker)
+    worker = world.people["practitioner"]  # the world's Skye is linked to them
     worker.end_date = date(2026, 12, 31)
     worker.save()
     worker.save()
@@ -54,7 +55,7 @@ def test_team_change_starts_plans(world):
 
 
 def test_nobody_linked_means_no_plan(world):
-    worker = world.people["practitioner"]
+    worker = world.people["colleague"]  # nobody in the world is linked to them
     worker.end_date = date(2026, 12, 31)
     worker.save()
     assert not StayingInTouchPlan.objects.exists()
@@ -69,8 +70,7 @@ def test_other_changes_start_nothing(world):
 
 
 def test_an_agreed_plan_and_a_later_move_on_gives_a_new_plan(world):
-    worker = world.people["practitioner"]
-    link(young_person(world), worker)
+    worker = world.people["practitioner"]  # the world's Skye is linked to them
     worker.team = world.other_team
     worker.save()
     plan = StayingInTouchPlan.objects.get()

@@ -46,11 +46,11 @@ class RelationshipsConfig(AppConfig):
     ]
 
     def ready(self):
-        from auditlog.registry import auditlog
+        from scaffolding.core import history
 
         from . import models, signals  # noqa: F401  (signals listens to the workforce register)
 
         # Partnership-level records only: a young person's relationships are theirs, and the
         # change history is read by admins, who never see children's content.
-        auditlog.register(models.LocalPolicy)
-        auditlog.register(models.Settings)
+        history.register(models.LocalPolicy)
+        history.register(models.Settings)

@@ -1,7 +1,8 @@
 """Demo relationships for the fictional partnership: who matters to each young person.
 
-Uses the young people the voice demo made; if there are none (this app on its own),
-makes a few, linked to the demo practitioner and family carer. Everything is
+Uses the young people the voice demo made, and makes more (linked to demo workers)
+until there are enough to count; on its own, the first few are linked to the demo
+practitioner and family carer. Everything is
 bulk-inserted. The live measures (brothers and sisters living together, moves,
 trusted adults) are then counted from these rows, not typed in.
 """
@@ -78,11 +79,13 @@ def _at(day: date):
 
 def _young_people(ctx):
     existing = list(YoungPerson.objects.in_partnership(ctx.partnership.pk).order_by("pk"))
-    if existing:
-        return existing
     rng, today = ctx.rng, ctx.today
-    count = max(12, ctx.size // 10)
+    count = max(12, ctx.size // 10) - len(existing)
+    if count <= 0:
+        return existing
     names = ["Skye", "Rory", "Ava", "Finn", "Leah", "Jamie", "Nina", "Kyle", "Ellie", "Sami"]
+    taken = {young.called for young in existing}
+    names = [name for name in names if name not in taken] or names
     young = [
         YoungPerson(
             partnership=ctx.partnership,
@@ -99,7 +102,8 @@ def _young_people(ctx):
     carer = getattr(ctx.accounts.get(Role.FAMILY_CARER), "person", None)
     links = []
     for index, person in enumerate(young):
-        worker = practitioner if index < 4 and practitioner else rng.choice(workers)
+        first = index < 4 and not existing  # the demo accounts' own, when nobody else made any
+        worker = practitioner if first and practitioner else rng.choice(workers)
         linked_on = today - timedelta(days=rng.randint(20, 3 * 365))
         links.append(
             WorkerLink(
@@ -110,7 +114,7 @@ def _young_people(ctx):
                 linked_at=_at(linked_on),
             )
         )
-        if index in (0, 1) and carer:
+        if index in (0, 1) and first and carer:
             links.append(
                 WorkerLink(
                     partnership=ctx.partnership,
@@ -121,7 +125,7 @@ def _young_people(ctx):
                 )
             )
     WorkerLink.objects.bulk_create(links)
-    return young
+    return existing + young
 
 
 def build_demo(ctx):
@@ -220,7 +224,8 @@ def _moves(ctx, young_people, people):
     for index, young in enumerate(young_people):
         if index % 3:
             continue
-        emergency = index % 2 == 1 or rng.random() < 0.3
+        # The first move is planned and the second an emergency, whatever the seed.
+        emergency = index % 2 == 1 or (index > 0 and rng.random() < 0.3)
         moved_on = today - timedelta(days=rng.randint(3, 330))
         move = Move(
             partnership=partnership,

@@ -5,10 +5,12 @@ Words a young person reads are short and kind (reading age 9 or less).
 
 from django import forms
 
+from scaffolding.core.forms import DateInput
+
 from .domain import PLAN_FIELDS, plan_errors
 from .models import Kind, LocalPolicy, Move, PersonWhoMatters, Settings, Wants
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
