@@ -71,7 +71,7 @@ def test_a_carer_asks_about_a_school_trip_abroad_and_sees_it_escalate(
     page.set_viewport_size({"width": width, "height": 900})
     sign_in(page, live_server.url, live_world.users["family_carer"])
     page.goto(f"{live_server.url}/carers/")
-    page.get_by_role("link", name="Ask about something").click()
+    page.get_by_role("link", name="Ask about something for Jamie").click()
     assert_accessible(page, f"ask form at {width}px")
     page.get_by_label("What is it about?").select_option(label="School trips")
     page.get_by_label("What are you asking?").fill("Can Jamie go on the school trip to France?")
