@@ -501,7 +501,7 @@ def check_in(request):
             "form": form,
             "trend": trend,
             "chart": chart,
-            "contacts": wellbeing.support_contacts(person.partnership_id),
+            "supporters": wellbeing.support_contacts(person.partnership_id),
             "national": wellbeing.NATIONAL_SUPPORT,
         },
     )
@@ -533,7 +533,7 @@ def check_in_support(request, pk):
         {
             "page_title": "Thank you for checking in",
             "entry": entry,
-            "contacts": wellbeing.support_contacts(entry.partnership_id),
+            "supporters": wellbeing.support_contacts(entry.partnership_id),
             "national": wellbeing.NATIONAL_SUPPORT,
             "cannot_tell": wellbeing.can_tell_supervisor(entry),
         },
@@ -555,7 +555,7 @@ def support_contacts(request):
         {
             "page_title": "Support contacts",
             "form": form,
-            "contacts": SupportContact.objects.for_user(request.user),
+            "supporters": SupportContact.objects.for_user(request.user),
             "national": wellbeing.NATIONAL_SUPPORT,
         },
     )
