@@ -94,6 +94,12 @@ def test_fuzz_framework_files_never_break(text):
             parse(text)
 
 
+def test_a_csv_framework_of_only_commas_is_refused_with_a_message():
+    # Found by the fuzz test above: it used to raise StopIteration (a 500).
+    with pytest.raises(framework_files.FrameworkFileError, match="no header row"):
+        framework_files.parse_csv(",")
+
+
 @FUZZ
 @given(data=st.binary(max_size=2000))
 def test_fuzz_evidence_check_never_breaks(data):

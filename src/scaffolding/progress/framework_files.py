@@ -366,7 +366,10 @@ def parse_csv(text: str) -> Framework:
         raise FrameworkFileError([f"not valid CSV: {exc}"]) from None
 
     errors: list[str] = []
-    header_index = next(i for i, cells in enumerate(rows) if any(c.strip() for c in cells))
+    header_index = next((i for i, cells in enumerate(rows) if any(c.strip() for c in cells)), None)
+    if header_index is None:
+        # Only commas and spaces: no header row to read.
+        raise FrameworkFileError(["columns: the file has no header row with column names"])
     header = [cell.strip() for cell in rows[header_index]]
     seen: set[str] = set()
     for column in header:
