@@ -84,3 +84,13 @@ def sign_in(page, base_url, user, password=TEST_PASSWORD):
         page.get_by_role("button", name="Confirm" if "set-up" in page.url else "Continue").click()
         page.wait_for_load_state()
     assert "/sign-in/" not in page.url, f"{user.email} could not sign in"
+
+
+def open_menu_link(page, name):
+    """Follow a menu link as a person would: the wide bar, or the Menu button on a phone."""
+    main = page.get_by_role("navigation", name="Main")
+    if main.is_visible():
+        main.get_by_role("link", name=name, exact=True).click()
+        return
+    page.get_by_role("button", name="Menu").click()
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name=name, exact=True).click()

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, open_menu_link, sign_in
 
 WIDTHS = [1280, 390]
 
@@ -19,34 +19,10 @@ def tick(page, label):
     assert page.get_by_label(label, exact=True).is_checked(), f"{label!r} did not tick"
 
 
-def open_menu_link(page, name):
-    """Follow a main navigation link (the list wraps on a phone, it is never hidden)."""
-    page.get_by_role("navigation", name="Main").get_by_role("link", name=name).click()
-
-
 @pytest.fixture
 def skye(live_world):
-    from scaffolding.accounts.models import Role, User
-    from scaffolding.voice.models import LinkKind, WorkerLink, YoungPerson
-
-    user = User.objects.create_user(
-        email="skye@young.lochside.example",
-        password="a-long-test-password",
-        full_name="Skye Morrison",
-        partnership=live_world.partnership,
-        role=Role.YOUNG_PERSON,
-    )
-    young = YoungPerson.objects.create(
-        partnership=live_world.partnership,
-        account=user,
-        full_name="Skye Morrison",
-        called="Skye",
-        date_of_birth=timezone.localdate() - timedelta(days=11 * 365),
-    )
-    WorkerLink.objects.create(
-        young_person=young, person=live_world.people["practitioner"], kind=LinkKind.NAMED_WORKER
-    )
-    return young
+    """The test world's young person, Skye: the practitioner is her named worker."""
+    return live_world.extra["young_person"]
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -21,3 +21,33 @@ def test_home_greets_each_role_by_name(client_for, world):
         # A young person is sent on to their own home, which greets them too.
         body = client_for(role).get("/", follow=True).content.decode()
         assert f"Hello, {world.users[role].get_short_name()}" in body
+
+
+def test_every_menu_item_opens_for_the_role_offered_it(client_for, world):
+    """The menu never offers a page that then refuses (a young person once saw none of theirs)."""
+    from scaffolding.core.navigation import items_for
+
+    for role in ROLES:
+        client = client_for(role)
+        offered = [item["url"] for item in items_for(world.user(role))]
+        assert offered, f"{role} has an empty menu"
+        for url in offered:
+            status = client.get(url).status_code
+            assert status in (200, 302), f"{role} is offered {url} but gets {status}"
+
+
+def test_a_young_persons_menu_holds_their_pages_and_people_who_matter(client_for, world):
+    from scaffolding.core.navigation import items_for
+
+    labels = [item["label"] for item in items_for(world.user("young_person"), "/my/about-me/")]
+    assert labels == [
+        "My story",
+        "Who has looked",
+        "About me",
+        "My views for a meeting",
+        "People who matter",
+    ]
+    current = [
+        i["label"] for i in items_for(world.user("young_person"), "/my/about-me/") if i["current"]
+    ]
+    assert current == ["About me"]

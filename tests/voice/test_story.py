@@ -1,5 +1,7 @@
 """A young person's story: shares, withdrawal, every read logged, override, files by content."""
 
+from datetime import date
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -282,3 +284,25 @@ def test_download_everything_is_a_zip_with_a_pdf_and_the_files(world, things, cl
     assert "my-story.pdf" in names
     assert archive.read("my-story.pdf").startswith(b"%PDF")
     assert any(name.startswith("files/") for name in names)
+
+
+def test_starting_with_a_code_leaves_the_young_person_signed_in(world, client):
+    """The code page signs them in for the pages that follow, not just the one redirect."""
+    worker = world.users["practitioner"]
+    young = domain.add_young_person(
+        worker,
+        full_name="Ailsa Grant",
+        called="Ailsa",
+        pronouns="she/her",
+        date_of_birth=date(2014, 5, 1),
+    )
+    _, code = domain.invite(worker, young)
+    password = "green-kite-river-42"
+    response = client.post(
+        reverse("voice:start"), {"code": code, "password1": password, "password2": password}
+    )
+    assert response.status_code == 302
+    home = client.get(reverse("voice:home"))
+    assert home.status_code == 200
+    assert "Hello, Ailsa" in home.content.decode()
+    assert client.get(reverse("voice:who_looked")).status_code == 200

@@ -5,7 +5,9 @@ An app lists what it offers in its AppConfig:
     navigation = [NavItem("People", "workforce:people", "workforce.list_people", order=20,
                           description="Who the workforce is.")]
 
-A person sees an item only when they have its permission.
+A person sees an item only when they have its permission. An app may also set
+`navigation_filter` (a callable taking the user and the item's URL name) to hide
+items its own rules keep from someone, so the menu never offers a page that refuses.
 """
 
 from dataclasses import dataclass
@@ -30,20 +32,31 @@ def all_items() -> list[NavItem]:
     return sorted(items, key=lambda item: (item.order, item.label))
 
 
+def _filters():
+    return [
+        config.navigation_filter
+        for config in apps.get_app_configs()
+        if getattr(config, "navigation_filter", None)
+    ]
+
+
 def items_for(user, current_path: str = "") -> list[dict]:
     if not (user and user.is_authenticated):
         return []
-    visible = []
-    for item in all_items():
-        if not user.has_perm(item.permission):
-            continue
-        url = reverse(item.url_name)
-        visible.append(
-            {
-                "label": item.label,
-                "url": url,
-                "description": item.description,
-                "current": current_path == url or (url != "/" and current_path.startswith(url)),
-            }
-        )
+    filters = _filters()
+    visible = [
+        {"label": item.label, "url": reverse(item.url_name), "description": item.description}
+        for item in all_items()
+        if user.has_perm(item.permission) and all(keep(user, item.url_name) for keep in filters)
+    ]
+    # Only the closest match is current: /my/ must not also light up on /my/about-me/.
+    matches = [
+        entry
+        for entry in visible
+        if current_path == entry["url"]
+        or (entry["url"] != "/" and current_path.startswith(entry["url"]))
+    ]
+    closest = max(matches, key=lambda entry: len(entry["url"]), default=None)
+    for entry in visible:
+        entry["current"] = entry is closest
     return visible

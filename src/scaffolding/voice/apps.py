@@ -7,7 +7,12 @@ class VoiceConfig(AppConfig):
     name = "scaffolding.voice"
     label = "voice"
     verbose_name = "Young people's voice"
+    # A young person's own pages come first in their menu; workers never hold this permission.
     navigation = [
+        NavItem("My story", "voice:home", "voice.view_own_story", order=1),
+        NavItem("Who has looked", "voice:who_looked", "voice.view_own_story", order=2),
+        NavItem("About me", "voice:about_me", "voice.view_own_story", order=3),
+        NavItem("My views for a meeting", "voice:views_new", "voice.view_own_story", order=4),
         NavItem(
             "Young people",
             "voice:young_people",
@@ -23,3 +28,10 @@ class VoiceConfig(AppConfig):
             description="How often items were opened for protection (numbers only).",
         ),
     ]
+
+    @property
+    def navigation_filter(self):
+        """A young person's menu offers only the pages their account opens."""
+        from .middleware import menu_filter
+
+        return menu_filter

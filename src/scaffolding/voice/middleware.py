@@ -31,6 +31,18 @@ OPEN_TO_YOUNG_PEOPLE = {
 }
 
 
+def opens_for(user, namespace: str, url_name: str) -> bool:
+    """Whether this account may open the page: the one rule for the middleware and the menu."""
+    if not (user.is_authenticated and user.role == Role.YOUNG_PERSON):
+        return True
+    return namespace == "voice" or url_name in OPEN_TO_YOUNG_PEOPLE.get(namespace, ())
+
+
+def menu_filter(user, url_name: str) -> bool:
+    namespace, _, name = url_name.rpartition(":")
+    return opens_for(user, namespace, name)
+
+
 class YoungPersonAreaMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -39,12 +51,7 @@ class YoungPersonAreaMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        user = request.user
-        if not (user.is_authenticated and user.role == Role.YOUNG_PERSON):
-            return None
         match = request.resolver_match
-        if match is None or match.namespace == "voice":
-            return None
-        if match.url_name in OPEN_TO_YOUNG_PEOPLE.get(match.namespace, ()):
+        if match is None or opens_for(request.user, match.namespace, match.url_name):
             return None
         raise PermissionDenied("This page is for the people who work with you.")

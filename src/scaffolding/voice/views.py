@@ -17,7 +17,6 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
@@ -66,21 +65,8 @@ def _mine(request) -> YoungPerson:
     return young
 
 
-def _young_nav(request):
-    pages = [
-        ("My story", "voice:home"),
-        ("Who has looked", "voice:who_looked"),
-        ("About me", "voice:about_me"),
-        ("My views for a meeting", "voice:views_new"),
-    ]
-    return [
-        {"label": label, "url": reverse(name), "current": request.path == reverse(name)}
-        for label, name in pages
-    ]
-
-
 def _young_page(request, template, context, young, status=200):
-    context.update({"young": young, "navigation": _young_nav(request), "band": young.age_band()})
+    context.update({"young": young, "band": young.age_band()})
     return render(request, template, context, status=status)
 
 
@@ -641,7 +627,7 @@ def start(request):
         except ValidationError as error:
             form.add_error("code", error)
         else:
-            login(request, account, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, account, backend="scaffolding.accounts.backends.PasswordBackend")
             messages.success(request, f"Welcome! Next time, sign in with: {sign_in_name}")
             return redirect("voice:home")
     return render(request, "voice/start.html", {"page_title": "Start with your code", "form": form})
