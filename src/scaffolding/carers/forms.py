@@ -46,6 +46,7 @@ class AreaRuleForm(forms.Form):
     )
     answer_within_days = forms.IntegerField(
         label="They answer within this many working days",
+        help_text="Working days leave out weekends and Scotland's bank holidays.",
         min_value=1,
         max_value=30,
         required=False,
