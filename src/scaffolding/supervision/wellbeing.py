@@ -187,7 +187,9 @@ def tell_supervisor(check_in: CheckIn) -> None:
     from .tasks import send_wellbeing_alert
 
     check_in = (
-        CheckIn.objects.select_for_update().select_related("person__supervisor").get(pk=check_in.pk)
+        CheckIn.objects.select_for_update(of=("self",))
+        .select_related("person__supervisor")
+        .get(pk=check_in.pk)
     )
     problem = can_tell_supervisor(check_in)
     if problem:
