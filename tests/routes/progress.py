@@ -1,6 +1,6 @@
 """Progress: everyone signed in reads; Promise leads manage; stories follow consent."""
 
-from tests.matrix import EVERY_ROLE, NOT_FOUND, REDIRECT, Route
+from tests.matrix import EVERY_ROLE, FORBIDDEN, NOT_FOUND, REDIRECT, Route
 from tests.progress.helpers import progress_world
 
 LEAD = ("promise_lead",)
@@ -18,6 +18,41 @@ def seeded(kwargs_for):
 
 def none(p):
     return {}
+
+
+def _young_persons_item(world, said_yes):
+    """An item Skye shared with her named worker (the practitioner) only."""
+    from tests.voice.fixtures import voice_world
+
+    item = voice_world(world)["named"]
+    item.for_reports = said_yes
+    item.save(update_fields=["for_reports"])
+    return item
+
+
+def shared_item(world):
+    return {"item_pk": _young_persons_item(world, said_yes=True).pk}
+
+
+def story_taken_back(world):
+    """A story the practitioner made from Skye's words; Skye has since said no."""
+    from scaffolding.progress.models import Consent, Story
+
+    item = _young_persons_item(world, said_yes=True)
+    story = Story.objects.create(
+        partnership=world.partnership,
+        title="In Skye's words",
+        text="I miss her.",
+        voice=Story.Voice.CHILD,
+        consent=Consent.GIVEN,
+        anonymised=True,
+        visibility="public_report",
+        recorded_by=world.users["practitioner"],
+        consent_item=item,
+    )
+    item.for_reports = False
+    item.save(update_fields=["for_reports"])
+    return {"pk": story.pk}
 
 
 def framework(p):
@@ -90,6 +125,31 @@ ROUTES = [
         "progress:measure_point_add", kwargs=seeded(lambda p: {"pk": p.measure.pk}), allowed=LEAD
     ),
     Route("progress:story_create", kwargs=seeded(none), allowed=RECORDERS),
+    Route("progress:stories_from_young_people", allowed=RECORDERS),
+    # Only someone the young person shared the item with (and who may record stories).
+    Route(
+        "progress:story_from_item",
+        kwargs=shared_item,
+        allowed=("practitioner",),
+        otherwise=NOT_FOUND,
+        overrides={"partnership_admin": FORBIDDEN},
+        outsider=FORBIDDEN,
+    ),
+    # Once the young person takes back their yes, only the person who recorded it.
+    Route(
+        "progress:story_detail",
+        kwargs=story_taken_back,
+        allowed=("practitioner",),
+        otherwise=NOT_FOUND,
+        outsider=NOT_FOUND,
+    ),
+    Route(
+        "progress:story_edit",
+        kwargs=story_taken_back,
+        allowed=("practitioner",),
+        otherwise=NOT_FOUND,
+        outsider=NOT_FOUND,
+    ),
     # Consent given and open to the partnership: everyone in it may read it.
     Route(
         "progress:story_detail",

@@ -6,6 +6,7 @@ from scaffolding.core.forms import DateInput
 from . import framework_files as ff
 from .models import (
     Assessment,
+    Consent,
     Framework,
     FrameworkItem,
     Initiative,
@@ -322,6 +323,34 @@ class StoryForm(NoBlankRadiosMixin, forms.ModelForm):
 
     def save(self, commit=True):
         self.instance.partnership = self.partnership
+        return super().save(commit)
+
+
+class StoryFromItemForm(StoryForm):
+    """A story in a young person's own words, from an item they said yes to.
+
+    Their yes on the item is the consent, and the words go in without their name, so
+    whose voice, consent and anonymised are not asked: they are set here.
+    """
+
+    class Meta(StoryForm.Meta):
+        fields = ["title", "text", "kind", "visibility", "items", "initiatives"]
+        help_texts = {
+            "text": "Their words, without their name or anything that could identify them.",
+        }
+
+    def __init__(self, *args, item, **kwargs):
+        self.item = item
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [
+            c for c in self.fields["kind"].choices if c[0] != Story.Kind.FEEDBACK
+        ]
+
+    def save(self, commit=True):
+        self.instance.consent_item = self.item
+        self.instance.voice = Story.Voice.CHILD
+        self.instance.consent = Consent.GIVEN
+        self.instance.anonymised = True
         return super().save(commit)
 
 

@@ -328,7 +328,12 @@ class StoryQuerySet(PartnershipQuerySet):
 
     def visible_to(self, user):
         """What this user may see (the same rule as ``progress.view_story``)."""
-        mine = self.for_user(user)
+        # Once a young person takes back their yes, only the person who recorded it sees it.
+        mine = self.for_user(user).filter(
+            models.Q(consent_item__isnull=True)
+            | models.Q(consent_item__for_reports=True)
+            | models.Q(recorded_by=user)
+        )
         if user.has_perm("progress.manage"):
             return mine
         open_to_partnership = self.shareable().filter(
@@ -432,6 +437,9 @@ class ProgressReport(PartnershipOwned):
     percent = models.PositiveSmallIntegerField(default=0)
     figures_on = models.DateField("figures as of", null=True)
     pdf = models.BinaryField(default=b"", editable=False)
+    # The young people's items whose words are in this PDF: each download is a read of
+    # them, and once one of them is taken out of reports the PDF is not handed out.
+    story_item_ids = models.JSONField(default=list, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True)
 

@@ -55,6 +55,19 @@ def _step(report: ProgressReport, status: str, percent: int) -> None:
     ProgressReport.objects.filter(pk=report.pk).update(status=status, percent=percent)
 
 
+def young_peoples_items(report: ProgressReport):
+    """The young people's items whose words are in this PDF, or None once any was taken out."""
+    from scaffolding.voice.models import StoryItem
+
+    wanted = set(report.story_item_ids)
+    if not wanted:
+        return []
+    items = list(
+        StoryItem.objects.filter(pk__in=wanted, for_reports=True).select_related("young_person")
+    )
+    return items if len(items) == len(wanted) else None
+
+
 def build(report_id: int) -> None:
     """Make the PDF of one requested report (run by a worker)."""
     from weasyprint import HTML
@@ -83,6 +96,7 @@ def build(report_id: int) -> None:
             status=ProgressReport.Status.READY,
             percent=100,
             pdf=pdf,
+            story_item_ids=[s.consent_item_id for s in context["stories"] if s.consent_item_id],
             figures_on=today,
             finished_at=timezone.now(),
         )

@@ -32,6 +32,12 @@ def story_open_to_partnership(user, story):
     )
 
 
+@rules.predicate
+def young_person_said_yes(user, story):
+    """A story from a young person's own item stands only while they say yes."""
+    return story is None or story.consent_item_id is None or story.consent_item.for_reports
+
+
 rules.add_perm("progress.view", is_signed_in)
 rules.add_perm("progress.manage", is_promise_lead)
 # Anyone who hears a child's, family's or colleague's words may record them, except the
@@ -39,6 +45,10 @@ rules.add_perm("progress.manage", is_promise_lead)
 rules.add_perm("progress.add_story", is_signed_in & ~is_partnership_admin)
 rules.add_perm(
     "progress.view_story",
-    in_same_partnership & (is_promise_lead | recorded_story | story_open_to_partnership),
+    in_same_partnership
+    & (recorded_story | ((is_promise_lead | story_open_to_partnership) & young_person_said_yes)),
 )
-rules.add_perm("progress.change_story", in_same_partnership & (is_promise_lead | recorded_story))
+rules.add_perm(
+    "progress.change_story",
+    in_same_partnership & (recorded_story | (is_promise_lead & young_person_said_yes)),
+)

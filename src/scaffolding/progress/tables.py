@@ -7,6 +7,9 @@ a story without consent never leaves Scaffolding in a download.
 
 from django.db.models import Count
 
+from scaffolding.voice.accesslog import record_reads
+from scaffolding.voice.models import ReadHow
+
 from . import live
 from .models import Assessment, FrameworkItem, Initiative, MeasurePoint, Story, scale_step
 from .summary import framework_summaries, histories, status_on
@@ -189,12 +192,15 @@ def live_measure_rows(user, today):
 
 
 def story_rows(user, today):
-    stories = (
+    stories = list(
         Story.objects.visible_to(user)
         .shareable()
+        .select_related("consent_item__young_person")
         .prefetch_related("items")
         .order_by("-recorded_on")
     )
+    # Their words leave in the file: a read of each young person's own item behind them.
+    record_reads(user, [s.consent_item for s in stories if s.consent_item_id], ReadHow.EXPORT)
     headers = [
         "Title",
         "Kind",

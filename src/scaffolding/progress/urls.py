@@ -28,6 +28,16 @@ urlpatterns = [
         "evidence/measures/<int:pk>/values/new/", views.measure_point_add, name="measure_point_add"
     ),
     path("evidence/stories/new/", views.story_create, name="story_create"),
+    path(
+        "evidence/stories/from-young-people/",
+        views.stories_from_young_people,
+        name="stories_from_young_people",
+    ),
+    path(
+        "evidence/stories/from-young-people/<int:item_pk>/",
+        views.story_from_item,
+        name="story_from_item",
+    ),
     path("evidence/stories/<int:pk>/", views.story_detail, name="story_detail"),
     path("evidence/stories/<int:pk>/edit/", views.story_edit, name="story_edit"),
     path("report/", views.report, name="report"),

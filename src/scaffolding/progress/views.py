@@ -10,6 +10,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from scaffolding.accounts.access import get_for_user, permission_required
+from scaffolding.voice.accesslog import record_read, record_reads
+from scaffolding.voice.models import ReadHow, StoryItem
+from scaffolding.voice.sharing import shared_with
 
 from . import charts, live, report_files
 from . import framework_files as ff
@@ -24,6 +27,7 @@ from .forms import (
     MeasureForm,
     MeasurePointForm,
     StoryForm,
+    StoryFromItemForm,
 )
 from .framework_files import load_foundations
 from .loading import framework_data, load_framework
@@ -413,7 +417,7 @@ def evidence(request):
     measures = Measure.objects.for_user(request.user).prefetch_related(
         Prefetch("points", queryset=MeasurePoint.objects.order_by("on"))
     )
-    stories = Story.objects.visible_to(request.user).select_related("recorded_by")
+    stories = Story.objects.visible_to(request.user).select_related("recorded_by", "consent_item")
     return render(
         request,
         "progress/evidence.html",
@@ -510,10 +514,12 @@ def measure_point_add(request, pk):
 def story_detail(request, pk):
     story = get_for_user(
         request.user,
-        Story.objects.select_related("recorded_by"),
+        Story.objects.select_related("recorded_by", "consent_item__young_person"),
         perm="progress.view_story",
         pk=pk,
     )
+    if story.consent_item_id:
+        record_read(request.user, story.consent_item, ReadHow.REPORT)
     return render(
         request,
         "progress/story_detail.html",
@@ -535,12 +541,61 @@ def story_create(request):
 
 @require_http_methods(["GET", "POST"])
 def story_edit(request, pk):
-    story = get_for_user(request.user, Story.objects.all(), perm="progress.change_story", pk=pk)
+    story = get_for_user(
+        request.user,
+        Story.objects.select_related("consent_item__young_person"),
+        perm="progress.change_story",
+        pk=pk,
+    )
+    if story.consent_item_id:
+        return _story_form(request, story, item=story.consent_item)
     return _story_form(request, story)
 
 
-def _story_form(request, story):
-    form = StoryForm(request.POST or None, instance=story, partnership=request.user.partnership)
+@permission_required("progress.add_story")
+def stories_from_young_people(request):
+    """Words young people share with me and said yes to using in the partnership's report."""
+    items = (
+        shared_with(request.user, StoryItem.objects.filter(for_reports=True))
+        .select_related("young_person")
+        .annotate(stories=Count("progress_stories", distinct=True))
+        .order_by("-created_at")
+    )
+    return render(
+        request,
+        "progress/stories_from_young_people.html",
+        {"page_title": "Young people's words for the report", "items": items},
+    )
+
+
+@permission_required("progress.add_story")
+@require_http_methods(["GET", "POST"])
+def story_from_item(request, item_pk):
+    item = (
+        shared_with(request.user, StoryItem.objects.filter(for_reports=True))
+        .select_related("young_person")
+        .filter(pk=item_pk)
+        .first()
+    )
+    if item is None:
+        raise Http404("This is not shared with you, or its young person has not said yes.")
+    if request.method == "GET":
+        record_read(request.user, item, ReadHow.PAGE)
+    return _story_form(request, None, item=item)
+
+
+def _story_form(request, story, item=None):
+    if item is None:
+        form = StoryForm(request.POST or None, instance=story, partnership=request.user.partnership)
+    else:
+        initial = {"title": item.title, "text": item.text, "kind": Story.Kind.QUOTE}
+        form = StoryFromItemForm(
+            request.POST or None,
+            instance=story,
+            partnership=request.user.partnership,
+            item=item,
+            initial=None if story else initial,
+        )
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             saved = form.save(commit=False)
@@ -554,7 +609,13 @@ def _story_form(request, story):
         request,
         "progress/form.html",
         {
-            "page_title": f"Change {story.title}" if story else "Record a story, quote or feedback",
+            "page_title": f"Change {story.title}"
+            if story
+            else (
+                f"Use words from {item.young_person.called}"
+                if item
+                else "Record a story, quote or feedback"
+            ),
             "form": form,
             "cancel": reverse("progress:story_detail", args=[story.pk])
             if story
@@ -564,6 +625,11 @@ def _story_form(request, story):
 
 
 # --------------------------------------------------------------------------- reports
+
+
+def _young_peoples_items(stories):
+    """The young people's own items behind these stories (reading the story reads them)."""
+    return [story.consent_item for story in stories if story.consent_item_id]
 
 
 def report_context(user, today, chart_format="svg"):
@@ -601,13 +667,18 @@ def report_context(user, today, chart_format="svg"):
         "measures": measures,
         "live_values": live.compute_all(user.partnership_id, today),
         # Only shareable stories meant for the public report, whoever asks.
-        "stories": Story.objects.in_partnership(user.partnership_id).for_report(),
+        "stories": list(
+            Story.objects.in_partnership(user.partnership_id)
+            .for_report()
+            .select_related("consent_item__young_person")
+        ),
     }
 
 
 @permission_required("progress.view")
 def report(request):
     context = report_context(request.user, _today())
+    record_reads(request.user, _young_peoples_items(context["stories"]), ReadHow.REPORT)
     context["page_title"] = "Partnership progress report"
     context["latest_pdf"] = report_files.latest_ready(request.user.partnership_id)
     context["making_pdf"] = report_files.running(request.user.partnership_id)
@@ -646,6 +717,15 @@ def report_pdf(request):
     if latest is None:
         messages.info(request, "There is no PDF of the report yet: make one with the button.")
         return redirect(reverse("progress:report") + "#report-pdf")
+    items = report_files.young_peoples_items(latest)
+    if items is None:
+        messages.info(
+            request,
+            "A young person has taken their words out of the report since this PDF was made. "
+            "Make a new PDF with the button.",
+        )
+        return redirect(reverse("progress:report") + "#report-pdf")
+    record_reads(request.user, items, ReadHow.REPORT)
     pdf = bytes(ProgressReport.objects.values_list("pdf", flat=True).get(pk=latest.pk))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (

@@ -28,7 +28,8 @@
     var lastText = null;
 
     function show(html) {
-      region.innerHTML = html;
+      // A check with nothing to say answers with only whitespace: keep the box empty (hidden).
+      region.innerHTML = html.trim();
     }
 
     function run() {

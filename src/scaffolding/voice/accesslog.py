@@ -26,15 +26,9 @@ def what_of(thing) -> str:
     }.get(name, ReadWhat.EVERYTHING)
 
 
-def record_read(user, thing, how: str = ReadHow.PAGE, *, override_reason: str = ""):
-    """Log one read of ``thing`` by ``user``; the young person's own reads are not logged.
-
-    Costs at most one INSERT (the young person row is already on ``thing``).
-    """
+def _event(user, thing, how, override_reason=""):
     young_person = thing.young_person
-    if is_owner(user, young_person):
-        return None
-    return AccessEvent.objects.create(
+    return AccessEvent(
         partnership_id=young_person.partnership_id,
         young_person=young_person,
         who=user,
@@ -46,6 +40,31 @@ def record_read(user, thing, how: str = ReadHow.PAGE, *, override_reason: str = 
         how=how,
         override_reason=override_reason,
     )
+
+
+def record_read(user, thing, how: str = ReadHow.PAGE, *, override_reason: str = ""):
+    """Log one read of ``thing`` by ``user``; the young person's own reads are not logged.
+
+    Costs at most one INSERT (the young person row is already on ``thing``).
+    """
+    if is_owner(user, thing.young_person):
+        return None
+    event = _event(user, thing, how, override_reason)
+    event.save()
+    return event
+
+
+def record_reads(user, things, how: str = ReadHow.REPORT) -> int:
+    """Log a read of each thing on one page or in one file (a report): one INSERT in all.
+
+    Pass the things with their young person loaded (``select_related``).
+    """
+    events = [
+        _event(user, thing, how) for thing in things if not is_owner(user, thing.young_person)
+    ]
+    if events:
+        AccessEvent.objects.bulk_create(events)
+    return len(events)
 
 
 @contextmanager

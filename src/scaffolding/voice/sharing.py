@@ -123,3 +123,20 @@ def visible_to(user, queryset, young_person, today=None):
         .filter(young_person__links__in=linked)
         .distinct()
     )
+
+
+def shared_with(user, queryset, today=None):
+    """Across every young person this user works with now, what they share with the user."""
+    from django.db.models import Q
+
+    person = person_of(user)
+    if person is None:
+        return queryset.none()
+    today = today or timezone.localdate()
+    working_with = WorkerLink.objects.current().filter(person=person).values("young_person_id")
+    return queryset.filter(
+        Q(partnership_id=user.partnership_id),
+        Q(young_person_id__in=working_with),
+        Q(until__isnull=True) | Q(until__gte=today),
+        Q(audience=Audience.EVERYONE) | Q(audience=Audience.NAMED, shares__person=person),
+    ).distinct()
