@@ -5,6 +5,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import validate_password
 
 from scaffolding.core.forms import DateInput
+from scaffolding.workforce.models import Person
 
 from .domain import sign_in_email
 from .models import Audience, DecidedAs, LinkKind
@@ -119,8 +120,39 @@ class InviteForm(forms.Form):
     )
 
 
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, person):
+        where = person.organisation.name if person.organisation_id else ""
+        return f"{person.full_name}, {where}" if where else person.full_name
+
+
 class LinkForm(forms.Form):
-    kind = forms.ChoiceField(label="How they work with the young person", choices=LinkKind.choices)
+    """Link someone from the partnership's workforce register to a young person."""
+
+    person = PersonChoiceField(
+        label="Who",
+        queryset=Person.objects.none(),
+        empty_label="Choose a person",
+        help_text="Workers and family carers in your partnership's workforce register.",
+        error_messages={"invalid_choice": "Choose someone from your partnership's register."},
+    )
+    kind = forms.ChoiceField(label="How they work with them", choices=LinkKind.choices)
+    parental_responsibility = forms.BooleanField(label="", required=False)
+
+    def __init__(self, *args, user, young, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The user's own partnership only, and only people who have not moved on.
+        self.fields["person"].queryset = (
+            Person.objects.for_user(user).current().select_related("organisation")
+        )
+        called = young.called
+        self.fields["kind"].label = f"How they work with {called}"
+        responsibility = self.fields["parental_responsibility"]
+        responsibility.label = f"They have parental responsibility for {called}"
+        responsibility.help_text = (
+            "Tick only when a court order or the law gives it to them. "
+            f"They can then decide for {called} when {called} is very young."
+        )
 
 
 class CodeForm(forms.Form):
