@@ -93,6 +93,7 @@ ROUTES = [
         outsider=NOT_FOUND,
     ),
     Route("voice:override_counts", allowed=("partnership_admin",), outsider=OK),
+    Route("voice:safety_settings", allowed=("partnership_admin",), outsider=OK),
     Route("voice:start", public=True),
     Route("voice:sign_in", public=True, overrides=SIGNED_IN),
 ]

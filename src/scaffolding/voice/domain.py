@@ -475,14 +475,47 @@ def answer_views(views, by, *, decided: str, answer: str) -> None:
 # I don't feel safe ---------------------------------------------------------------------
 
 
+# Without safety settings an alert still goes to the named workers and is sent to them
+# again ("Not yet read") after this long; there is no duty contact and no next person.
+DEFAULT_ACKNOWLEDGE_MINUTES = 60
+ACKNOWLEDGE_MINUTES_RANGE = (5, 1440)
+
+
 def safety_settings(partnership_id) -> SafetySettings | None:
     return SafetySettings.objects.in_partnership(partnership_id).first()
 
 
 @transaction.atomic
+def save_safety_settings(row: SafetySettings, *, by) -> SafetySettings:
+    """The partnership admin's duty contact, next person and time to read an alert."""
+    low, high = ACKNOWLEDGE_MINUTES_RANGE
+    minutes = row.acknowledge_within_minutes
+    if minutes is None or not low <= minutes <= high:
+        raise ValidationError(
+            {
+                "acknowledge_within_minutes": (
+                    f"Choose between {low} minutes and {high} minutes (24 hours)."
+                )
+            }
+        )
+    if row.next_email and row.next_email.lower() == (row.duty_email or "").lower():
+        raise ValidationError(
+            {"next_email": "The next person must be someone other than the duty contact."}
+        )
+    if row.partnership_id is None:
+        row.partnership_id = by.partnership_id
+    elif row.partnership_id != by.partnership_id:
+        raise ValidationError("These settings belong to another partnership.")
+    row.save()
+    return row
+
+
+@transaction.atomic
 def raise_alert(young, message: str = "") -> SafetyAlert:
     settings_row = safety_settings(young.partnership_id)
-    minutes = settings_row.acknowledge_within_minutes if settings_row else 60
+    minutes = (
+        settings_row.acknowledge_within_minutes if settings_row else DEFAULT_ACKNOWLEDGE_MINUTES
+    )
     now = timezone.now()
     alert = SafetyAlert.objects.create(
         young_person=young,

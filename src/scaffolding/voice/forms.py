@@ -8,7 +8,7 @@ from scaffolding.core.forms import DateInput
 from scaffolding.workforce.models import Person
 
 from .domain import sign_in_email
-from .models import Audience, DecidedAs, LinkKind
+from .models import Audience, DecidedAs, LinkKind, SafetySettings
 
 
 class ShareFields(forms.Form):
@@ -153,6 +153,37 @@ class LinkForm(forms.Form):
             "Tick only when a court order or the law gives it to them. "
             f"They can then decide for {called} when {called} is very young."
         )
+
+
+class SafetySettingsForm(forms.ModelForm):
+    class Meta:
+        model = SafetySettings
+        fields = ["duty_name", "duty_email", "next_email", "acknowledge_within_minutes"]
+        labels = {
+            "duty_name": "Name of the duty contact",
+            "duty_email": "Duty contact's email",
+            "next_email": "Next person's email",
+            "acknowledge_within_minutes": "Minutes to read an alert",
+        }
+        help_texts = {
+            "duty_name": "For example: Lochside duty social work team.",
+            "duty_email": "Every alert goes here as well as to the young person's named workers.",
+            "next_email": "If nobody has read an alert in time, it goes to this person too.",
+            "acknowledge_within_minutes": "Between 5 and 1440 (24 hours).",
+        }
+        error_messages = {
+            "duty_email": {
+                "required": "Enter the duty contact's email.",
+                "invalid": "Enter an email address like duty@example.org.",
+            },
+            "next_email": {"invalid": "Enter an email address like manager@example.org."},
+            "duty_name": {"required": "Enter a name for the duty contact."},
+            "acknowledge_within_minutes": {
+                "required": "Enter how many minutes.",
+                "invalid": "Enter a whole number of minutes.",
+                "min_value": "Choose between 5 minutes and 1440 minutes (24 hours).",
+            },
+        }
 
 
 class CodeForm(forms.Form):

@@ -31,6 +31,7 @@ urlpatterns = [
     path("links/<int:pk>/end/", views.link_end, name="link_end"),
     path("alerts/<int:pk>/", views.alert, name="alert"),
     path("protection-overrides/", views.override_counts, name="override_counts"),
+    path("safety-settings/", views.safety_settings, name="safety_settings"),
     path("start/", views.start, name="start"),
     path("sign-in/", views.sign_in, name="sign_in"),
 ]

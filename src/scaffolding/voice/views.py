@@ -35,6 +35,7 @@ from .forms import (
     LinkForm,
     OnBehalfForm,
     OverrideForm,
+    SafetySettingsForm,
     ShareFields,
     UnsafeForm,
     ViewsForm,
@@ -680,6 +681,32 @@ def override_counts(request):
             "page_title": "Items opened for protection",
             "rows": rows,
             "total": sum(r["count"] for r in rows),
+        },
+    )
+
+
+@never_cache
+def safety_settings(request):
+    if not request.user.has_perm("voice.manage_safety_settings"):
+        raise PermissionDenied
+    current = domain.safety_settings(request.user.partnership_id)
+    form = SafetySettingsForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        try:
+            domain.save_safety_settings(form.save(commit=False), by=request.user)
+        except ValidationError as error:
+            _attach(form, error)
+        else:
+            messages.success(request, "Saved. The next alert uses these settings.")
+            return redirect("voice:safety_settings")
+    return render(
+        request,
+        "voice/safety_settings.html",
+        {
+            "page_title": "When a young person does not feel safe",
+            "form": form,
+            "current": current,
+            "default_minutes": domain.DEFAULT_ACKNOWLEDGE_MINUTES,
         },
     )
 
