@@ -237,3 +237,20 @@ def test_the_young_person_page_costs_the_same_queries_as_links_grow(world):
         html = page_of(world, client)
     assert "Worker Number5" in html and "Worker Number4" in html
     assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
+
+
+def test_a_family_carer_linked_through_the_page_reaches_the_carers_pages(world):
+    """The carers app follows the current family carer link: ended, then linked again."""
+    young = world.extra["young_person"]
+    carers_page = reverse("carers:young_person", kwargs={"pk": young.pk})
+    fergus = worker(world, "family_carer")
+    assert fergus.get(carers_page).status_code == 200
+    client = worker(world)
+    client.post(reverse("voice:link_end", kwargs={"pk": link_of(world, "family_carer").pk}))
+    assert fergus.get(carers_page).status_code == 404
+    client.post(
+        link_url(world),
+        {"person": world.people["family_carer"].pk, "kind": LinkKind.FAMILY_CARER},
+    )
+    assert fergus.get(carers_page).status_code == 200
+    assert WorkerLink.objects.filter(person=world.people["family_carer"]).count() == 2
