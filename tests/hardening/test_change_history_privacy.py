@@ -33,6 +33,8 @@ ALLOWED = {
     "language.glossaryoverride": {"rule_id"},
     # Where workers can turn for support: public to the partnership's workers.
     "supervision.supportcontact": {"name", "helps_with", "phone", "web", "email"},
+    # Who hears a young person's "I don't feel safe": the duty team's work contacts.
+    "voice.safetysettings": {"duty_name", "duty_email", "next_email"},
     "language.apitoken": {"name", "prefix"},
     "progress.framework": {"name", "title", "kind", "source"},
     "progress.frameworkitem": {

@@ -13,6 +13,13 @@ def posted(*roles):
     return dict.fromkeys(roles, REDIRECT)
 
 
+def carer_link_pk(world):
+    from scaffolding.voice.models import WorkerLink
+
+    young = world.extra["young_person"]
+    return {"pk": WorkerLink.objects.get(young_person=young, kind="family_carer").pk}
+
+
 def thing(name, **kwargs):
     kwargs.setdefault("otherwise", NOT_FOUND)
     kwargs.setdefault("outsider", NOT_FOUND)
@@ -69,7 +76,24 @@ ROUTES = [
         otherwise=NOT_FOUND,
         outsider=NOT_FOUND,
     ),
+    # Who works with Skye: her named worker links and ends links; everyone else gets 404,
+    # the carer too (linked, but not the one who chooses workers).
+    Route(
+        "voice:link_new",
+        kwargs=young_pk,
+        allowed=("practitioner",),
+        otherwise=NOT_FOUND,
+        outsider=NOT_FOUND,
+    ),
+    Route(
+        "voice:link_end",
+        kwargs=carer_link_pk,
+        allowed=("practitioner",),
+        otherwise=NOT_FOUND,
+        outsider=NOT_FOUND,
+    ),
     Route("voice:override_counts", allowed=("partnership_admin",), outsider=OK),
+    Route("voice:safety_settings", allowed=("partnership_admin",), outsider=OK),
     Route("voice:start", public=True),
     Route("voice:sign_in", public=True, overrides=SIGNED_IN),
 ]

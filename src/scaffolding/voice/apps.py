@@ -27,7 +27,22 @@ class VoiceConfig(AppConfig):
             order=90,
             description="How often items were opened for protection (numbers only).",
         ),
+        NavItem(
+            "Safety alerts",
+            "voice:safety_settings",
+            "voice.manage_safety_settings",
+            order=91,
+            description="Who hears when a young person does not feel safe, and how soon.",
+        ),
     ]
+
+    def ready(self):
+        from scaffolding.core import history
+
+        from . import models
+
+        # Partnership-level settings only: work contacts, never a child's record.
+        history.register(models.SafetySettings, shown=["duty_name", "duty_email", "next_email"])
 
     @property
     def navigation_filter(self):

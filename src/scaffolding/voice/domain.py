@@ -14,7 +14,7 @@ from datetime import date, timedelta
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -88,15 +88,73 @@ def add_young_person(by, *, full_name, called, pronouns, date_of_birth) -> Young
 
 @transaction.atomic
 def link_worker(by, young, person, kind, *, parental_responsibility=False) -> WorkerLink:
-    """Link a worker; the young person is then asked once whether to share About me."""
-    link = WorkerLink.objects.create(
-        young_person=young,
-        person=person,
-        kind=kind,
-        linked_by=by,
-        parental_responsibility=parental_responsibility,
+    """Link a worker; the young person is then asked once whether to share About me.
+
+    Refused, with the field named, for someone of another partnership, someone who has
+    moved on, or a second current link of the same person and kind.
+    """
+    if person.partnership_id != young.partnership_id:
+        raise ValidationError({"person": "Choose someone from your partnership's register."})
+    if not person.is_current:
+        raise ValidationError({"person": f"{person} has moved on and cannot be linked."})
+    duplicate = (
+        f"{person} is already linked to {young.called} as "
+        f"{LinkKind(kind).label.lower()}. End that link first, or choose another kind."
     )
+    if WorkerLink.objects.current().filter(young_person=young, person=person, kind=kind).exists():
+        raise ValidationError({"person": duplicate})
+    try:
+        # A savepoint: two people linking the same worker at once meet the constraint.
+        with transaction.atomic():
+            link = WorkerLink.objects.create(
+                young_person=young,
+                person=person,
+                kind=kind,
+                linked_by=by,
+                parental_responsibility=parental_responsibility,
+            )
+    except IntegrityError:
+        raise ValidationError({"person": duplicate}) from None
     NewWorkerQuestion.objects.create(link=link)
+    return link
+
+
+def links_of(young):
+    """Every link, current and ended, with the people named on it: one query."""
+    return (
+        WorkerLink.objects.filter(young_person=young)
+        .select_related("person", "linked_by", "ended_by")
+        .order_by("linked_at", "pk")
+    )
+
+
+@transaction.atomic
+def end_link(by, link: WorkerLink) -> WorkerLink:
+    """End a link; it stays in the history with when and by whom.
+
+    A young person always keeps a named worker: the last one is ended only once
+    another named worker is linked. Saved with ``save()``, so anything listening to
+    WorkerLink saves hears it (nothing does today: relationships listens to the
+    workforce register, where a worker moving on is recorded).
+    """
+    link = WorkerLink.objects.select_for_update().select_related("young_person").get(pk=link.pk)
+    if link.ended_at is not None:
+        raise ValidationError("This link has already ended.")
+    young = link.young_person
+    if (
+        link.kind == LinkKind.NAMED_WORKER
+        and not WorkerLink.objects.current()
+        .filter(young_person=young, kind=LinkKind.NAMED_WORKER)
+        .exclude(pk=link.pk)
+        .exists()
+    ):
+        raise ValidationError(
+            f"{link.person} is {young.called}'s only named worker, and {young.called} must "
+            "always have one. Link another named worker first, then end this link."
+        )
+    link.ended_at = timezone.now()
+    link.ended_by = by
+    link.save(update_fields=["ended_at", "ended_by"])
     return link
 
 
@@ -417,14 +475,47 @@ def answer_views(views, by, *, decided: str, answer: str) -> None:
 # I don't feel safe ---------------------------------------------------------------------
 
 
+# Without safety settings an alert still goes to the named workers and is sent to them
+# again ("Not yet read") after this long; there is no duty contact and no next person.
+DEFAULT_ACKNOWLEDGE_MINUTES = 60
+ACKNOWLEDGE_MINUTES_RANGE = (5, 1440)
+
+
 def safety_settings(partnership_id) -> SafetySettings | None:
     return SafetySettings.objects.in_partnership(partnership_id).first()
 
 
 @transaction.atomic
+def save_safety_settings(row: SafetySettings, *, by) -> SafetySettings:
+    """The partnership admin's duty contact, next person and time to read an alert."""
+    low, high = ACKNOWLEDGE_MINUTES_RANGE
+    minutes = row.acknowledge_within_minutes
+    if minutes is None or not low <= minutes <= high:
+        raise ValidationError(
+            {
+                "acknowledge_within_minutes": (
+                    f"Choose between {low} minutes and {high} minutes (24 hours)."
+                )
+            }
+        )
+    if row.next_email and row.next_email.lower() == (row.duty_email or "").lower():
+        raise ValidationError(
+            {"next_email": "The next person must be someone other than the duty contact."}
+        )
+    if row.partnership_id is None:
+        row.partnership_id = by.partnership_id
+    elif row.partnership_id != by.partnership_id:
+        raise ValidationError("These settings belong to another partnership.")
+    row.save()
+    return row
+
+
+@transaction.atomic
 def raise_alert(young, message: str = "") -> SafetyAlert:
     settings_row = safety_settings(young.partnership_id)
-    minutes = settings_row.acknowledge_within_minutes if settings_row else 60
+    minutes = (
+        settings_row.acknowledge_within_minutes if settings_row else DEFAULT_ACKNOWLEDGE_MINUTES
+    )
     now = timezone.now()
     alert = SafetyAlert.objects.create(
         young_person=young,

@@ -5,9 +5,10 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import validate_password
 
 from scaffolding.core.forms import DateInput
+from scaffolding.workforce.models import Person
 
 from .domain import sign_in_email
-from .models import Audience, DecidedAs, LinkKind
+from .models import Audience, DecidedAs, LinkKind, SafetySettings
 
 
 class ShareFields(forms.Form):
@@ -119,8 +120,70 @@ class InviteForm(forms.Form):
     )
 
 
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, person):
+        where = person.organisation.name if person.organisation_id else ""
+        return f"{person.full_name}, {where}" if where else person.full_name
+
+
 class LinkForm(forms.Form):
-    kind = forms.ChoiceField(label="How they work with the young person", choices=LinkKind.choices)
+    """Link someone from the partnership's workforce register to a young person."""
+
+    person = PersonChoiceField(
+        label="Who",
+        queryset=Person.objects.none(),
+        empty_label="Choose a person",
+        help_text="Workers and family carers in your partnership's workforce register.",
+        error_messages={"invalid_choice": "Choose someone from your partnership's register."},
+    )
+    kind = forms.ChoiceField(label="How they work with them", choices=LinkKind.choices)
+    parental_responsibility = forms.BooleanField(label="", required=False)
+
+    def __init__(self, *args, user, young, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The user's own partnership only, and only people who have not moved on.
+        self.fields["person"].queryset = (
+            Person.objects.for_user(user).current().select_related("organisation")
+        )
+        called = young.called
+        self.fields["kind"].label = f"How they work with {called}"
+        responsibility = self.fields["parental_responsibility"]
+        responsibility.label = f"They have parental responsibility for {called}"
+        responsibility.help_text = (
+            "Tick only when a court order or the law gives it to them. "
+            f"They can then decide for {called} when {called} is very young."
+        )
+
+
+class SafetySettingsForm(forms.ModelForm):
+    class Meta:
+        model = SafetySettings
+        fields = ["duty_name", "duty_email", "next_email", "acknowledge_within_minutes"]
+        labels = {
+            "duty_name": "Name of the duty contact",
+            "duty_email": "Duty contact's email",
+            "next_email": "Next person's email",
+            "acknowledge_within_minutes": "Minutes to read an alert",
+        }
+        help_texts = {
+            "duty_name": "For example: Lochside duty social work team.",
+            "duty_email": "Every alert goes here as well as to the young person's named workers.",
+            "next_email": "If nobody has read an alert in time, it goes to this person too.",
+            "acknowledge_within_minutes": "Between 5 and 1440 (24 hours).",
+        }
+        error_messages = {
+            "duty_email": {
+                "required": "Enter the duty contact's email.",
+                "invalid": "Enter an email address like duty@example.org.",
+            },
+            "next_email": {"invalid": "Enter an email address like manager@example.org."},
+            "duty_name": {"required": "Enter a name for the duty contact."},
+            "acknowledge_within_minutes": {
+                "required": "Enter how many minutes.",
+                "invalid": "Enter a whole number of minutes.",
+                "min_value": "Choose between 5 minutes and 1440 minutes (24 hours).",
+            },
+        }
 
 
 class CodeForm(forms.Form):

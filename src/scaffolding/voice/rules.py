@@ -61,3 +61,8 @@ rules.add_perm("voice.override", in_same_partnership & is_linked & ~owns)
 rules.add_perm("voice.answer_views", in_same_partnership & may_see & is_linked)
 rules.add_perm("voice.acknowledge_alert", in_same_partnership & is_linked)
 rules.add_perm("voice.view_override_counts", is_partnership_admin)
+# Who works with a young person: their named worker links and ends links. Nobody else
+# (admins manage accounts, never children's records; a carer does not choose workers).
+rules.add_perm("voice.manage_links", in_same_partnership & is_named_worker)
+# The duty contact and the time to read an "I don't feel safe" alert: partnership-wide.
+rules.add_perm("voice.manage_safety_settings", is_partnership_admin)

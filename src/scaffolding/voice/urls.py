@@ -27,8 +27,11 @@ urlpatterns = [
     path("young-people/<int:pk>/", views.young_person, name="young_person"),
     path("young-people/<int:pk>/about/", views.profile, name="profile"),
     path("young-people/<int:pk>/invite/", views.invite, name="invite"),
+    path("young-people/<int:pk>/link/", views.link_new, name="link_new"),
+    path("links/<int:pk>/end/", views.link_end, name="link_end"),
     path("alerts/<int:pk>/", views.alert, name="alert"),
     path("protection-overrides/", views.override_counts, name="override_counts"),
+    path("safety-settings/", views.safety_settings, name="safety_settings"),
     path("start/", views.start, name="start"),
     path("sign-in/", views.sign_in, name="sign_in"),
 ]

@@ -32,8 +32,10 @@ from .forms import (
     CodeForm,
     InviteForm,
     ItemForm,
+    LinkForm,
     OnBehalfForm,
     OverrideForm,
+    SafetySettingsForm,
     ShareFields,
     UnsafeForm,
     ViewsForm,
@@ -524,6 +526,7 @@ def young_person(request, pk):
     ]
     profile = young.about_me if hasattr(young, "about_me") else None
     views = list(sharing.visible_to(request.user, MeetingViews.objects.all(), young))
+    links = list(domain.links_of(young))
     return render(
         request,
         "voice/young_person.html",
@@ -545,6 +548,77 @@ def young_person(request, pk):
             else [],
             "may_invite": request.user.has_perm("voice.invite_young_person", young),
             "may_decide": request.user.has_perm("voice.decide_on_behalf", young),
+            "may_manage_links": request.user.has_perm("voice.manage_links", young),
+            "current_links": [link for link in links if link.is_current],
+            "ended_links": sorted(
+                (link for link in links if not link.is_current),
+                key=lambda link: link.ended_at,
+                reverse=True,
+            ),
+        },
+    )
+
+
+@never_cache
+def link_new(request, pk):
+    young = get_for_user(request.user, YoungPerson.objects, "voice.manage_links", pk=pk)
+    form = LinkForm(request.POST or None, user=request.user, young=young)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            link = domain.link_worker(
+                request.user,
+                young,
+                data["person"],
+                data["kind"],
+                parental_responsibility=data["parental_responsibility"],
+            )
+        except ValidationError as error:
+            _attach(form, error, default_field="person")
+        else:
+            messages.success(
+                request,
+                f"{link.person} is linked to {young.called} as "
+                f"{link.get_kind_display().lower()}. {young.called} will be asked whether "
+                "to share About me with them.",
+            )
+            return redirect("voice:young_person", pk=young.pk)
+    return render(
+        request,
+        "voice/link_form.html",
+        {"page_title": f"Link someone to {young.called}", "form": form, "young": young},
+    )
+
+
+@never_cache
+def link_end(request, pk):
+    link = get_for_user(
+        request.user,
+        WorkerLink.objects.current().select_related("young_person", "person"),
+        pk=pk,
+    )
+    young = link.young_person
+    if not request.user.has_perm("voice.manage_links", young):
+        raise Http404
+    error = None
+    if request.method == "POST":
+        try:
+            domain.end_link(request.user, link)
+        except ValidationError as refused:
+            error = " ".join(refused.messages)
+        else:
+            messages.success(request, f"{link.person}'s link with {young.called} has ended.")
+            if request.user.has_perm("voice.view_young_person", young):
+                return redirect("voice:young_person", pk=young.pk)
+            return redirect("voice:young_people")
+    return render(
+        request,
+        "voice/link_end.html",
+        {
+            "page_title": f"End {link.person}'s link with {young.called}",
+            "link": link,
+            "young": young,
+            "error": error,
         },
     )
 
@@ -607,6 +681,32 @@ def override_counts(request):
             "page_title": "Items opened for protection",
             "rows": rows,
             "total": sum(r["count"] for r in rows),
+        },
+    )
+
+
+@never_cache
+def safety_settings(request):
+    if not request.user.has_perm("voice.manage_safety_settings"):
+        raise PermissionDenied
+    current = domain.safety_settings(request.user.partnership_id)
+    form = SafetySettingsForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        try:
+            domain.save_safety_settings(form.save(commit=False), by=request.user)
+        except ValidationError as error:
+            _attach(form, error)
+        else:
+            messages.success(request, "Saved. The next alert uses these settings.")
+            return redirect("voice:safety_settings")
+    return render(
+        request,
+        "voice/safety_settings.html",
+        {
+            "page_title": "When a young person does not feel safe",
+            "form": form,
+            "current": current,
+            "default_minutes": domain.DEFAULT_ACKNOWLEDGE_MINUTES,
         },
     )
 
