@@ -62,3 +62,17 @@ def test_practitioner_checks_in_and_sees_their_trend(page, live_server, live_wor
     assert_accessible(page, "check-in trend")
     entry = CheckIn.objects.get()
     assert (entry.feeling, entry.workload, entry.supported) == (2, 2, 1)
+
+
+def test_a_supervisor_on_a_phone_books_from_the_due_list_without_scrolling_sideways(
+    page, live_server, live_world
+):
+    sign_in(page, live_server.url, live_world.users["supervisor"])
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/supervision/due/")
+    # Each person is a box of their own on a phone: nothing wider than the screen.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_accessible(page, "supervision due on a phone")
+    page.get_by_role("link", name="Book a session with Eilidh Practitioner").click()
+    page.get_by_role("heading", name=re.compile("Book")).first.wait_for()
+    assert "person=" in page.url
