@@ -64,15 +64,16 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django_rq",
+    # In layer order (docs/architecture.md): each app's demo builds on those above it here.
     "scaffolding.core",
     "scaffolding.accounts",
     "scaffolding.workforce",
-    "scaffolding.language.apps.LanguageConfig",
-    "scaffolding.progress",
     "scaffolding.supervision",
+    "scaffolding.language.apps.LanguageConfig",
     "scaffolding.voice",
     "scaffolding.relationships",
     "scaffolding.carers",
+    "scaffolding.progress",
 ]
 
 MIDDLEWARE = [

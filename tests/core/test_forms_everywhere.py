@@ -56,17 +56,47 @@ def test_a_bound_form_with_an_instance_shows_the_iso_date(world):
         supervisor=world.people["supervisor"],
         starts_on=A_DATE,
     )
-    html = str(AgreementForm(instance=agreement)["starts_on"])
+    html = str(AgreementForm(instance=agreement, partnership=world.partnership)["starts_on"])
     assert re.search(r'type="date"[^>]*value="2026-12-11"|value="2026-12-11"[^>]*type="date"', html)
 
 
 def test_a_missing_answer_gets_the_kind_wording_on_every_form(world, client_for):
     from scaffolding.supervision.forms import AgreementForm, CheckInForm
 
-    agreement = AgreementForm(data={})
+    agreement = AgreementForm(data={}, partnership=world.partnership)
     assert agreement.errors["frequency"] == ["Please fill this in."]
-    check_in = CheckInForm(data={})
+    check_in = CheckInForm(data={}, partnership=world.partnership)
     assert check_in.errors["feeling"] == ["Please choose an answer."]
     admin = client_for("partnership_admin")
     body = admin.post("/accounts/new/", {"full_name": ""}).content.decode()
     assert "This field is required" not in body and "Please fill this in." in body
+
+
+def test_forms_receive_the_partnership_one_way():
+    """`partnership=` through core.forms.PartnershipFormMixin, never `partnership_id=`."""
+    import inspect
+
+    from scaffolding.core.forms import PartnershipFormMixin
+
+    users = {cls for cls in _all_form_classes() if issubclass(cls, PartnershipFormMixin)}
+    assert len(users) >= 10  # otherwise this checks nothing
+    wrong = []
+    for form_class in _all_form_classes():
+        params = inspect.signature(form_class.__init__).parameters
+        name = f"{form_class.__module__}.{form_class.__name__}"
+        if "partnership_id" in params:
+            wrong.append(f"{name} takes partnership_id=")
+        if "partnership" in params and form_class not in users:
+            wrong.append(f"{name} takes partnership= without the mixin")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_mixin_stamps_the_partnership_from_the_form_not_the_post(world):
+    from scaffolding.workforce.forms import ActivityForm
+
+    form = ActivityForm(
+        data={"title": "Trauma-informed practice", "partnership": world.other_partnership.pk},
+        partnership=world.partnership,
+    )
+    form.is_valid()
+    assert form.instance.partnership == world.partnership

@@ -34,7 +34,10 @@ def _record(client, world, **extra):
 
 
 def test_the_form_offers_prompts_and_never_asks_for_a_grade(world):
-    form = NewSessionForm(people=world.people["practitioner"].__class__.objects.none())
+    form = NewSessionForm(
+        people=world.people["practitioner"].__class__.objects.none(),
+        partnership=world.partnership,
+    )
     labels = " ".join(f"{field.label} {field.help_text}".lower() for field in form.fields.values())
     for prompt in ("loved", "rights", "stigma", "relationships", "ordinary childhood"):
         assert prompt in labels

@@ -5,7 +5,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from scaffolding.core.forms import DateInput
+from scaffolding.core.forms import DateInput, PartnershipFormMixin
 
 from .models import Organisation, Partnership, Role, Team, User
 
@@ -185,15 +185,11 @@ def unique_name(name: str, siblings, instance, message: str) -> str:
     return name
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(PartnershipFormMixin, forms.ModelForm):
     class Meta:
         model = Organisation
         fields = ["name", "kind"]
         labels = {"name": "Name of the organisation", "kind": "Kind of organisation"}
-
-    def __init__(self, *args, partnership, **kwargs):
-        self.partnership = partnership
-        super().__init__(*args, **kwargs)
 
     def clean_name(self):
         return unique_name(

@@ -278,13 +278,9 @@ def organisation_form(request, pk=None):
     org = None
     if pk is not None:
         org = get_for_user(request.user, Organisation.objects.all(), pk=pk)
-    form = OrganisationForm(
-        request.POST or None, instance=org, partnership=request.user.partnership
-    )
+    form = OrganisationForm(request.POST or None, instance=org, partnership=request.partnership)
     if request.method == "POST" and form.is_valid():
-        saved = form.save(commit=False)
-        saved.partnership = request.user.partnership
-        saved.save()
+        saved = form.save()
         messages.success(request, f"{saved.name} is saved.")
         return redirect("accounts:organisation", pk=saved.pk)
     title = f"Change {org.name}" if org else "Add an organisation"

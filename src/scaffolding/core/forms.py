@@ -17,3 +17,28 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None, format=None):  # noqa: A002 - Django's own argument name
         super().__init__(attrs, format=format or ISO_DATE)
+
+
+class PartnershipFormMixin:
+    """A form for one partnership's records: given the partnership one way, `partnership=`.
+
+    Model forms have it stamped on their instance before the model is validated, so
+    uniqueness checks and the save both see it, and it never comes from what was posted.
+    Put the mixin first: `class LocalRuleForm(PartnershipFormMixin, forms.ModelForm)`.
+    """
+
+    def __init__(self, *args, partnership, **kwargs):
+        self.partnership = partnership
+        super().__init__(*args, **kwargs)
+
+    @property
+    def partnership_id(self) -> int:
+        return self.partnership.pk
+
+    def _post_clean(self):
+        instance = getattr(self, "instance", None)
+        if instance is not None and any(
+            field.name == "partnership" for field in instance._meta.concrete_fields
+        ):
+            instance.partnership = self.partnership
+        super()._post_clean()

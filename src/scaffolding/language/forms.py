@@ -2,6 +2,7 @@ import os
 
 from django import forms
 
+from scaffolding.core.forms import PartnershipFormMixin
 from scaffolding.language import DocumentError, GlossaryError, extract_text
 
 from . import overrides
@@ -85,7 +86,7 @@ FIELD_FOR = {
 }
 
 
-class _RuleForm(forms.Form):
+class _RuleForm(PartnershipFormMixin, forms.Form):
     suggestions = forms.CharField(
         label="Kinder words to suggest",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -99,10 +100,6 @@ class _RuleForm(forms.Form):
     enabled = forms.BooleanField(
         label="Check for this word in our partnership", required=False, initial=True
     )
-
-    def __init__(self, *args, partnership_id, **kwargs):
-        self.partnership_id = partnership_id
-        super().__init__(*args, **kwargs)
 
     def rule_data(self) -> dict:
         raise NotImplementedError

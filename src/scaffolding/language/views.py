@@ -188,7 +188,7 @@ def _rule_or_404(partnership_id, rule_id):
 @permission_required("language.manage_glossary")
 def rule_add(request):
     partnership_id = request.user.partnership_id
-    form = LocalRuleForm(request.POST or None, partnership_id=partnership_id)
+    form = LocalRuleForm(request.POST or None, partnership=request.partnership)
     if request.method == "POST" and form.is_valid():
         overrides.save_override(partnership_id, form.rule_data(), request.user)
         messages.success(request, f"Added “{form.cleaned_data['rule_id']}” to our glossary.")
@@ -221,7 +221,7 @@ def rule_edit(request, rule_id):
             "source": rule.source,
         }
     form = form_class(
-        request.POST or None, initial=initial, partnership_id=partnership_id, **kwargs
+        request.POST or None, initial=initial, partnership=request.partnership, **kwargs
     )
     if request.method == "POST" and form.is_valid():
         data = form.rule_data()

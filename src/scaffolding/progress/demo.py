@@ -270,6 +270,44 @@ def build_demo(ctx):
     initiatives = _initiatives(ctx, items, today)
     _measures(partnership, items, initiatives, today)
     _stories(partnership, items, initiatives, today, ctx.accounts)
+    _story_in_a_young_persons_words(partnership, items, today, ctx.accounts)
+
+
+def _story_in_a_young_persons_words(partnership, items, today, accounts):
+    """Skye said yes to her swim race in the report; her worker quotes it, so she can see
+    on "who has looked" each time someone reads it there."""
+    from scaffolding.voice.domain import set_report_consent
+    from scaffolding.voice.models import StoryItem
+
+    item = (
+        StoryItem.objects.filter(
+            partnership=partnership, young_person__account__isnull=False, audience="everyone"
+        )
+        .select_related("young_person__account")
+        .first()
+    )
+    if item is None:
+        return
+    set_report_consent(item, item.young_person.account, True)
+    story = Story.objects.create(
+        partnership=partnership,
+        title="Cheered on",
+        text=item.text,
+        kind=Story.Kind.QUOTE,
+        voice=Story.Voice.CHILD,
+        consent=Consent.GIVEN,
+        visibility=Visibility.PUBLIC_REPORT,
+        anonymised=True,
+        recorded_on=today - timedelta(days=6),
+        recorded_by=accounts.get("practitioner"),
+        consent_item=item,
+    )
+    story.items.set([items[code] for code in ("care-7", "care-9") if code in items])
+
+
+def remove_demo(partnership) -> None:
+    """Stories from young people's items go before the voice demo removes the items."""
+    Story.objects.filter(partnership=partnership, consent_item__isnull=False).delete()
 
 
 def _assessments(items, today, rng, user):

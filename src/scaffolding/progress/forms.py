@@ -1,7 +1,7 @@
 from django import forms
 
 from scaffolding.accounts.models import Organisation
-from scaffolding.core.forms import DateInput
+from scaffolding.core.forms import DateInput, PartnershipFormMixin
 
 from . import framework_files as ff
 from .models import (
@@ -42,15 +42,11 @@ class ItemChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.framework.title} – {obj.label}"
 
 
-class FrameworkForm(NoBlankRadiosMixin, forms.ModelForm):
+class FrameworkForm(PartnershipFormMixin, NoBlankRadiosMixin, forms.ModelForm):
     class Meta:
         model = Framework
         fields = ["title", "name", "kind", "source"]
         widgets = {"kind": forms.RadioSelect, "source": forms.Textarea(attrs={"rows": 3})}
-
-    def __init__(self, *args, partnership, **kwargs):
-        self.partnership = partnership
-        super().__init__(*args, **kwargs)
 
     def clean_name(self):
         name = self.cleaned_data["name"]
@@ -60,10 +56,6 @@ class FrameworkForm(NoBlankRadiosMixin, forms.ModelForm):
         if clash.exists():
             raise forms.ValidationError("Another framework in your partnership has this name.")
         return name
-
-    def save(self, commit=True):
-        self.instance.partnership = self.partnership
-        return super().save(commit)
 
 
 class FrameworkItemForm(NoBlankRadiosMixin, forms.ModelForm):
@@ -181,7 +173,7 @@ def _partnership_items(partnership):
     return FrameworkItem.objects.filter(partnership=partnership).select_related("framework")
 
 
-class InitiativeForm(NoBlankRadiosMixin, forms.ModelForm):
+class InitiativeForm(PartnershipFormMixin, NoBlankRadiosMixin, forms.ModelForm):
     items = ItemChoiceField(
         queryset=FrameworkItem.objects.none(),
         required=False,
@@ -210,20 +202,15 @@ class InitiativeForm(NoBlankRadiosMixin, forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, partnership, **kwargs):
-        self.partnership = partnership
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        organisations = Organisation.objects.filter(partnership=partnership)
+        organisations = Organisation.objects.filter(partnership=self.partnership)
         self.fields["lead_organisation"].queryset = organisations
         self.fields["partner_organisations"].queryset = organisations
-        self.fields["items"].queryset = _partnership_items(partnership)
-
-    def save(self, commit=True):
-        self.instance.partnership = self.partnership
-        return super().save(commit)
+        self.fields["items"].queryset = _partnership_items(self.partnership)
 
 
-class MeasureForm(NoBlankRadiosMixin, forms.ModelForm):
+class MeasureForm(PartnershipFormMixin, NoBlankRadiosMixin, forms.ModelForm):
     items = ItemChoiceField(
         queryset=FrameworkItem.objects.none(),
         required=False,
@@ -246,15 +233,10 @@ class MeasureForm(NoBlankRadiosMixin, forms.ModelForm):
         ]
         widgets = {"question": forms.RadioSelect, "initiatives": forms.CheckboxSelectMultiple}
 
-    def __init__(self, *args, partnership, **kwargs):
-        self.partnership = partnership
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["items"].queryset = _partnership_items(partnership)
-        self.fields["initiatives"].queryset = Initiative.objects.filter(partnership=partnership)
-
-    def save(self, commit=True):
-        self.instance.partnership = self.partnership
-        return super().save(commit)
+        self.fields["items"].queryset = _partnership_items(self.partnership)
+        self.fields["initiatives"].queryset = Initiative.objects.in_partnership(self.partnership_id)
 
 
 class MeasurePointForm(forms.ModelForm):
@@ -279,7 +261,7 @@ class MeasurePointForm(forms.ModelForm):
         return super().save(commit)
 
 
-class StoryForm(NoBlankRadiosMixin, forms.ModelForm):
+class StoryForm(PartnershipFormMixin, NoBlankRadiosMixin, forms.ModelForm):
     items = ItemChoiceField(
         queryset=FrameworkItem.objects.none(),
         required=False,
@@ -315,15 +297,10 @@ class StoryForm(NoBlankRadiosMixin, forms.ModelForm):
             "can see them, and they never appear in reports or downloads.",
         }
 
-    def __init__(self, *args, partnership, **kwargs):
-        self.partnership = partnership
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["items"].queryset = _partnership_items(partnership)
-        self.fields["initiatives"].queryset = Initiative.objects.filter(partnership=partnership)
-
-    def save(self, commit=True):
-        self.instance.partnership = self.partnership
-        return super().save(commit)
+        self.fields["items"].queryset = _partnership_items(self.partnership)
+        self.fields["initiatives"].queryset = Initiative.objects.in_partnership(self.partnership_id)
 
 
 class StoryFromItemForm(StoryForm):

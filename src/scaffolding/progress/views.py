@@ -143,7 +143,7 @@ def framework_data_line(framework, items):
 @permission_required("progress.manage")
 @require_http_methods(["GET", "POST"])
 def framework_create(request):
-    form = FrameworkForm(request.POST or None, partnership=request.user.partnership)
+    form = FrameworkForm(request.POST or None, partnership=request.partnership)
     if request.method == "POST" and form.is_valid():
         framework = form.save()
         messages.success(request, f"{framework.title} is created. Now add its items.")
@@ -155,9 +155,7 @@ def framework_create(request):
 @require_http_methods(["GET", "POST"])
 def framework_edit(request, pk):
     framework = get_for_user(request.user, Framework.objects.all(), pk=pk)
-    form = FrameworkForm(
-        request.POST or None, instance=framework, partnership=request.user.partnership
-    )
+    form = FrameworkForm(request.POST or None, instance=framework, partnership=request.partnership)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "The framework is saved.")
@@ -389,7 +387,7 @@ def _initiative_form(request, initiative):
         request.POST or None,
         instance=initiative,
         initial=initial,
-        partnership=request.user.partnership,
+        partnership=request.partnership,
     )
     if request.method == "POST" and form.is_valid():
         saved = form.save()
@@ -470,7 +468,7 @@ def measure_edit(request, pk):
 
 
 def _measure_form(request, measure):
-    form = MeasureForm(request.POST or None, instance=measure, partnership=request.user.partnership)
+    form = MeasureForm(request.POST or None, instance=measure, partnership=request.partnership)
     if request.method == "POST" and form.is_valid():
         saved = form.save()
         messages.success(request, f"{saved.name} is saved.")
@@ -586,13 +584,13 @@ def story_from_item(request, item_pk):
 
 def _story_form(request, story, item=None):
     if item is None:
-        form = StoryForm(request.POST or None, instance=story, partnership=request.user.partnership)
+        form = StoryForm(request.POST or None, instance=story, partnership=request.partnership)
     else:
         initial = {"title": item.title, "text": item.text, "kind": Story.Kind.QUOTE}
         form = StoryFromItemForm(
             request.POST or None,
             instance=story,
-            partnership=request.user.partnership,
+            partnership=request.partnership,
             item=item,
             initial=None if story else initial,
         )

@@ -1,7 +1,7 @@
 from django import forms
 from django.forms import inlineformset_factory
 
-from scaffolding.core.forms import DateInput
+from scaffolding.core.forms import DateInput, PartnershipFormMixin
 from scaffolding.workforce.models import Person
 
 from .models import (
@@ -32,7 +32,7 @@ def prompt_field(label, hint):
     )
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(PartnershipFormMixin, forms.ModelForm):
     """The shared record. It offers prompts; it never asks anyone to grade the worker."""
 
     themes = forms.MultipleChoiceField(
@@ -132,7 +132,7 @@ def action_formset(*args, owners=None, **kwargs):
     return formset
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(PartnershipFormMixin, forms.ModelForm):
     class Meta:
         model = Agreement
         fields = [
@@ -175,7 +175,7 @@ class SuperviseeChoiceForm(forms.Form):
         self.fields["supervisee"].queryset = people if people is not None else Person.objects.none()
 
 
-class ReflectionForm(forms.ModelForm):
+class ReflectionForm(PartnershipFormMixin, forms.ModelForm):
     class Meta:
         model = Reflection
         fields = ["text", "shared_with_supervisor"]
@@ -186,7 +186,7 @@ class ReflectionForm(forms.ModelForm):
         }
 
 
-class CheckInForm(forms.ModelForm):
+class CheckInForm(PartnershipFormMixin, forms.ModelForm):
     class Meta:
         model = CheckIn
         fields = ["feeling", "workload", "supported", "note"]
@@ -205,7 +205,7 @@ class CheckInForm(forms.ModelForm):
             field.choices = [(value, label) for value, label in field.choices if value != ""]
 
 
-class GroupForm(forms.ModelForm):
+class GroupForm(PartnershipFormMixin, forms.ModelForm):
     class Meta:
         model = ReflectiveGroup
         fields = ["name", "purpose", "rhythm_days", "members"]
@@ -220,7 +220,7 @@ class GroupForm(forms.ModelForm):
         self.fields["members"].help_text = "People in your team and the people you supervise."
 
 
-class TrainingForm(forms.ModelForm):
+class TrainingForm(PartnershipFormMixin, forms.ModelForm):
     class Meta:
         model = SupervisorTraining
         fields = ["person", "title", "provider", "completed_on"]
@@ -253,7 +253,7 @@ class SessionFilterForm(forms.Form):
         return cleaned
 
 
-class SupportContactForm(forms.ModelForm):
+class SupportContactForm(PartnershipFormMixin, forms.ModelForm):
     web = forms.URLField(
         label="Website",
         required=False,

@@ -167,6 +167,7 @@ def session_new(request):
     )
     form = NewSessionForm(
         _posted(request),
+        partnership=request.partnership,
         people=people,
         group=group,
         initial={"participants": list(asked_for)} if asked_for else None,
@@ -176,7 +177,6 @@ def session_new(request):
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         with transaction.atomic():
             session = form.save(commit=False)
-            session.partnership_id = person.partnership_id
             session.facilitator = person
             session.group = group
             session.status = (
@@ -275,7 +275,7 @@ def session_edit(request, pk):
     owners = Person.objects.filter(
         Q(pk=shown.facilitator_id) | Q(attendances__session=shown)
     ).distinct()
-    form = SessionForm(_posted(request), instance=shown)
+    form = SessionForm(_posted(request), instance=shown, partnership=request.partnership)
     formset = action_formset(_posted(request), instance=shown, owners=owners, prefix="actions")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         changed = form.has_changed() or formset.has_changed()
@@ -344,10 +344,9 @@ def agreement_new(request):
         messages.error(request, "You do not have a supervisor in the register yet.")
         return redirect("supervision:mine")
     chooser = SuperviseeChoiceForm(_posted(request), people=supervisees) if choosing else None
-    form = AgreementForm(_posted(request))
+    form = AgreementForm(_posted(request), partnership=request.partnership)
     if request.method == "POST" and form.is_valid() and (chooser is None or chooser.is_valid()):
         agreement = form.save(commit=False)
-        agreement.partnership_id = person.partnership_id
         if chooser is not None:
             agreement.supervisee = chooser.cleaned_data["supervisee"]
             agreement.supervisor = person
@@ -371,7 +370,7 @@ def agreement(request, pk):
         perm="supervision.view_agreement",
         pk=pk,
     )
-    form = AgreementForm(_posted(request), instance=shown)
+    form = AgreementForm(_posted(request), instance=shown, partnership=request.partnership)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Agreement updated.")
@@ -389,11 +388,10 @@ def agreement(request, pk):
 @permission_required("supervision.reflect")
 def reflections(request):
     person = _person(request)
-    form = ReflectionForm(_posted(request))
+    form = ReflectionForm(_posted(request), partnership=request.partnership)
     if request.method == "POST" and form.is_valid():
         reflection = form.save(commit=False)
         reflection.author = person
-        reflection.partnership_id = person.partnership_id
         reflection.save()
         messages.success(
             request,
@@ -439,7 +437,7 @@ def reflection_edit(request, pk):
         entry.delete()
         messages.success(request, "Reflection deleted.")
         return redirect("supervision:reflections")
-    form = ReflectionForm(_posted(request), instance=entry)
+    form = ReflectionForm(_posted(request), instance=entry, partnership=request.partnership)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Reflection saved.")
@@ -471,11 +469,10 @@ def reflection(request, pk):
 @permission_required("supervision.check_in")
 def check_in(request):
     person = _person(request)
-    form = CheckInForm(_posted(request))
+    form = CheckInForm(_posted(request), partnership=request.partnership)
     if request.method == "POST" and form.is_valid():
         entry = form.save(commit=False)
         entry.person = person
-        entry.partnership_id = person.partnership_id
         entry.checked_on = timezone.localdate()
         entry.save()
         if entry.struggling:
@@ -542,10 +539,9 @@ def check_in_support(request, pk):
 
 @permission_required("supervision.manage_support_contacts")
 def support_contacts(request):
-    form = SupportContactForm(_posted(request))
+    form = SupportContactForm(_posted(request), partnership=request.partnership)
     if request.method == "POST" and form.is_valid():
         contact = form.save(commit=False)
-        contact.partnership_id = request.user.partnership_id
         contact.save()
         messages.success(request, f"{contact.name} added to the support contacts.")
         return redirect("supervision:support_contacts")
@@ -568,7 +564,7 @@ def support_contact(request, pk):
         contact.delete()
         messages.success(request, f"{contact.name} removed from the support contacts.")
         return redirect("supervision:support_contacts")
-    form = SupportContactForm(_posted(request), instance=contact)
+    form = SupportContactForm(_posted(request), instance=contact, partnership=request.partnership)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, f"{contact.name} saved.")
@@ -666,11 +662,10 @@ def group_new(request):
         .exclude(pk=person.pk)
         .order_by("full_name")
     )
-    form = GroupForm(_posted(request), people=people)
+    form = GroupForm(_posted(request), people=people, partnership=request.partnership)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             group = form.save(commit=False)
-            group.partnership_id = person.partnership_id
             group.facilitator = person
             group.save()
             form.save_m2m()
@@ -739,10 +734,9 @@ def training(request):
         .distinct()
         .order_by("full_name")
     )
-    form = TrainingForm(_posted(request), people=supervisors)
+    form = TrainingForm(_posted(request), people=supervisors, partnership=request.partnership)
     if request.method == "POST" and form.is_valid():
         entry = form.save(commit=False)
-        entry.partnership_id = partnership_id
         entry.save()
         messages.success(request, f"Training recorded for {entry.person.full_name}.")
         return redirect("supervision:training")

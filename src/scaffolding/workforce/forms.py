@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from scaffolding.accounts.models import Organisation, Team, User
 from scaffolding.core import untrusted
-from scaffolding.core.forms import DateInput
+from scaffolding.core.forms import DateInput, PartnershipFormMixin
 
 from .models import (
     LearningActivity,
@@ -21,7 +21,7 @@ from .models import (
 EVIDENCE_MAX_BYTES = 5 * 1024 * 1024
 
 
-class RecordForm(forms.ModelForm):
+class RecordForm(PartnershipFormMixin, forms.ModelForm):
     """Recording learning: what, how far along, when, and optional evidence."""
 
     evidence = forms.FileField(
@@ -39,11 +39,11 @@ class RecordForm(forms.ModelForm):
             "completed_on": "For completed learning. Leave it empty if you completed it today.",
         }
 
-    def __init__(self, *args, partnership_id, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["activity"].queryset = LearningActivity.objects.filter(
-            partnership_id=partnership_id, is_active=True
-        )
+        self.fields["activity"].queryset = LearningActivity.objects.in_partnership(
+            self.partnership_id
+        ).filter(is_active=True)
 
     def clean(self):
         cleaned = super().clean()
@@ -76,7 +76,7 @@ class RecordForm(forms.ModelForm):
         return upload
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(PartnershipFormMixin, forms.ModelForm):
     class Meta:
         model = LearningActivity
         fields = [
@@ -92,10 +92,6 @@ class ActivityForm(forms.ModelForm):
         ]
         widgets = {"topics": forms.CheckboxSelectMultiple}
 
-    def __init__(self, *args, partnership_id, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.partnership_id = partnership_id
-
     def clean_title(self):
         title = self.cleaned_data["title"].strip()
         clash = LearningActivity.objects.filter(
@@ -106,7 +102,7 @@ class ActivityForm(forms.ModelForm):
         return title
 
 
-class RoleProfileForm(forms.ModelForm):
+class RoleProfileForm(PartnershipFormMixin, forms.ModelForm):
     required_topics = forms.ModelMultipleChoiceField(
         Topic.objects.all(),
         required=False,
@@ -129,10 +125,6 @@ class RoleProfileForm(forms.ModelForm):
             "required_nes_level": "Levels build on each other: Enhanced also needs Skilled and "
             "Informed."
         }
-
-    def __init__(self, *args, partnership_id, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.partnership_id = partnership_id
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
@@ -165,7 +157,7 @@ class RecognitionForm(forms.ModelForm):
         return cleaned
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(PartnershipFormMixin, forms.ModelForm):
     class Meta:
         model = Person
         fields = [
@@ -186,18 +178,16 @@ class PersonForm(forms.ModelForm):
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
         help_texts = {"end_date": "When someone leaves the partnership; their history stays."}
 
-    def __init__(self, *args, partnership_id, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.partnership_id = partnership_id
+        partnership_id = self.partnership_id
         self.fields["organisation"].queryset = Organisation.objects.filter(
             partnership_id=partnership_id
         )
         self.fields["team"].queryset = Team.objects.filter(
             organisation__partnership_id=partnership_id
         ).select_related("organisation")
-        self.fields["role_profile"].queryset = RoleProfile.objects.filter(
-            partnership_id=partnership_id
-        )
+        self.fields["role_profile"].queryset = RoleProfile.objects.in_partnership(partnership_id)
         # Supervisors: people who already supervise someone or hold a supervisor account,
         # and always the current supervisor, so that saving never drops them silently.
         self.fields["supervisor"].queryset = (
@@ -265,7 +255,7 @@ class ImportForm(forms.Form):
     )
 
 
-class PeopleFilterForm(forms.Form):
+class PeopleFilterForm(PartnershipFormMixin, forms.Form):
     """Find people in the register by name, organisation and team."""
 
     q = forms.CharField(
@@ -284,8 +274,9 @@ class PeopleFilterForm(forms.Form):
         label="Team", queryset=Team.objects.none(), required=False, empty_label="All teams"
     )
 
-    def __init__(self, *args, partnership_id, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        partnership_id = self.partnership_id
         self.fields["organisation"].queryset = Organisation.objects.filter(
             partnership_id=partnership_id
         ).order_by("name")

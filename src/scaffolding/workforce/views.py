@@ -60,7 +60,7 @@ def _records_of(person):
 
 @permission_required("workforce.list_people")
 def people(request):
-    filters = PeopleFilterForm(request.GET or None, partnership_id=request.user.partnership_id)
+    filters = PeopleFilterForm(request.GET or None, partnership=request.partnership)
     listed = filters.narrow(
         visible_people(request.user)
         .current()
@@ -112,14 +112,12 @@ def person(request, pk):
 @permission_required("workforce.manage_learning")
 @require_http_methods(["GET", "POST"])
 def person_edit(request, pk=None):
-    partnership_id = request.user.partnership_id
     instance = None
     if pk is not None:
         instance = get_for_user(request.user, Person.objects.all(), pk=pk)
-    form = PersonForm(request.POST or None, instance=instance, partnership_id=partnership_id)
+    form = PersonForm(request.POST or None, instance=instance, partnership=request.partnership)
     if request.method == "POST" and form.is_valid():
         entry = form.save(commit=False)
-        entry.partnership_id = partnership_id
         save_person(entry)
         messages.success(request, f"{entry.full_name} is saved in the register.")
         return redirect("workforce:person", pk=entry.pk)
@@ -153,7 +151,7 @@ def record_add(request, pk):
     form = RecordForm(
         request.POST or None,
         request.FILES or None,
-        partnership_id=learner.partnership_id,
+        partnership=learner.partnership,
         initial={"activity": request.GET.get("activity")},
     )
     if request.method == "POST" and form.is_valid():
@@ -259,16 +257,12 @@ def catalogue(request):
 @permission_required("workforce.manage_learning")
 @require_http_methods(["GET", "POST"])
 def activity_edit(request, pk=None):
-    partnership_id = request.user.partnership_id
     instance = None
     if pk is not None:
         instance = get_for_user(request.user, LearningActivity.objects.all(), pk=pk)
-    form = ActivityForm(request.POST or None, instance=instance, partnership_id=partnership_id)
+    form = ActivityForm(request.POST or None, instance=instance, partnership=request.partnership)
     if request.method == "POST" and form.is_valid():
-        activity = form.save(commit=False)
-        activity.partnership_id = partnership_id
-        activity.save()
-        form.save_m2m()
+        activity = form.save()
         messages.success(request, f"{activity.title} is saved in the catalogue.")
         return redirect("workforce:catalogue")
     title = f"Change {instance.title}" if instance else "Add learning to the catalogue"
@@ -296,15 +290,13 @@ def role_profiles(request):
 @permission_required("workforce.manage_learning")
 @require_http_methods(["GET", "POST"])
 def role_profile_edit(request, pk=None):
-    partnership_id = request.user.partnership_id
     instance = None
     if pk is not None:
         instance = get_for_user(request.user, RoleProfile.objects.all(), pk=pk)
-    form = RoleProfileForm(request.POST or None, instance=instance, partnership_id=partnership_id)
+    form = RoleProfileForm(request.POST or None, instance=instance, partnership=request.partnership)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             profile = form.save(commit=False)
-            profile.partnership_id = partnership_id
             profile.save()
             RoleRequirement.objects.filter(role_profile=profile).delete()
             RoleRequirement.objects.bulk_create(
