@@ -51,3 +51,17 @@ def test_a_young_persons_menu_holds_their_pages_and_people_who_matter(client_for
         i["label"] for i in items_for(world.user("young_person"), "/my/about-me/") if i["current"]
     ]
     assert current == ["About me"]
+
+
+def test_every_menu_item_sits_in_a_known_section():
+    from scaffolding.core.navigation import SECTIONS, all_items
+
+    assert {item.section for item in all_items()} <= set(SECTIONS)
+
+
+def test_a_long_menu_comes_under_headings_and_a_short_one_does_not(client_for, world):
+    lead = client_for("learning_lead").get("/").content.decode()
+    assert '<p class="sc-menu-section" id="menu-section-1">Your work</p>' in lead
+    assert ">Learning</p>" in lead and ">Supervision</p>" in lead
+    young = client_for("young_person").get("/my/").content.decode()
+    assert "sc-menu-section" not in young

@@ -14,6 +14,7 @@ class AccountsConfig(AppConfig):
             "accounts.view_partnership",
             order=10,
             description="The organisations and teams in our partnership.",
+            section="The partnership",
         ),
         NavItem(
             "Accounts",
@@ -21,6 +22,7 @@ class AccountsConfig(AppConfig):
             "accounts.manage_users",
             order=90,
             description="Add people, change roles and stop accounts signing in.",
+            section="The partnership",
         ),
         NavItem(
             "Change history",
@@ -28,6 +30,7 @@ class AccountsConfig(AppConfig):
             "accounts.view_audit_log",
             order=95,
             description="Who changed which record, and when.",
+            section="The partnership",
         ),
     ]
 

@@ -17,6 +17,7 @@ class CarersConfig(AppConfig):
                 'What family carers decide, asks and their clocks, "Can I...?" decisions '
                 "and short breaks."
             ),
+            section="Your work",
         ),
         NavItem(
             "Carers' figures",
@@ -24,6 +25,7 @@ class CarersConfig(AppConfig):
             "carers.view_measures",
             order=42,
             description="How much is delegated to carers, asks answered in time, short breaks.",
+            section="Progress and figures",
         ),
     ]
 

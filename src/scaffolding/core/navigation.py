@@ -15,6 +15,10 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.urls import reverse
 
+# Headings in the phone menu, in this order, for a role with more than SECTIONS_FROM items.
+SECTIONS = ("Your work", "Supervision", "Learning", "Progress and figures", "The partnership")
+SECTIONS_FROM = 8
+
 
 @dataclass(frozen=True)
 class NavItem:
@@ -23,6 +27,8 @@ class NavItem:
     permission: str
     order: int = 50
     description: str = ""
+    # The heading it sits under in the phone menu when a role has many items.
+    section: str = ""
 
 
 def all_items() -> list[NavItem]:
@@ -45,7 +51,12 @@ def items_for(user, current_path: str = "") -> list[dict]:
         return []
     filters = _filters()
     visible = [
-        {"label": item.label, "url": reverse(item.url_name), "description": item.description}
+        {
+            "label": item.label,
+            "url": reverse(item.url_name),
+            "description": item.description,
+            "section": item.section,
+        }
         for item in all_items()
         if user.has_perm(item.permission) and all(keep(user, item.url_name) for keep in filters)
     ]
@@ -60,3 +71,13 @@ def items_for(user, current_path: str = "") -> list[dict]:
     for entry in visible:
         entry["current"] = entry is closest
     return visible
+
+
+def in_sections(visible: list[dict]) -> list[tuple[str, list[dict]]]:
+    """The menu under headings when it is long (the lead roles); [] when a flat list is best."""
+    if len(visible) <= SECTIONS_FROM:
+        return []
+    grouped = {section: [] for section in SECTIONS}
+    for entry in visible:
+        grouped.setdefault(entry["section"] or SECTIONS[0], []).append(entry)
+    return [(section, entries) for section, entries in grouped.items() if entries]

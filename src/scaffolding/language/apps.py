@@ -14,6 +14,7 @@ class LanguageConfig(AppConfig):
             "language.check_text",
             order=60,
             description="Paste writing or upload a document and see kinder words to use.",
+            section="Your work",
         ),
         NavItem(
             "Language of care",
@@ -21,6 +22,7 @@ class LanguageConfig(AppConfig):
             "language.view_glossary",
             order=61,
             description="The words we avoid, kinder ones to use, and why.",
+            section="Progress and figures",
         ),
         NavItem(
             "Language indicator",
@@ -28,6 +30,7 @@ class LanguageConfig(AppConfig):
             "language.view_indicator",
             order=62,
             description="How often each flagged word appears in our writing, month by month.",
+            section="Progress and figures",
         ),
     ]
 

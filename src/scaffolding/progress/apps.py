@@ -15,6 +15,7 @@ class ProgressConfig(AppConfig):
             order=60,
             description="How the partnership is keeping The Promise: calls to action, "
             "initiatives, assessments and evidence.",
+            section="Progress and figures",
         ),
     ]
 

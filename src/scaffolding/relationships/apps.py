@@ -14,6 +14,7 @@ class RelationshipsConfig(AppConfig):
             "relationships.use",
             order=12,
             description="The people and pets who matter to a young person, and time together.",
+            section="Your work",
         ),
         NavItem(
             "Staying in touch",
@@ -21,6 +22,7 @@ class RelationshipsConfig(AppConfig):
             "relationships.list_staying_in_touch",
             order=31,
             description="Plans to agree when a worker or carer you supervise moves on.",
+            section="Supervision",
         ),
         NavItem(
             "Brothers and sisters",
@@ -28,6 +30,7 @@ class RelationshipsConfig(AppConfig):
             "relationships.view_siblings",
             order=41,
             description="Brothers and sisters living apart, why, and how often they meet.",
+            section="Progress and figures",
         ),
         NavItem(
             "Relationship policies",
@@ -35,6 +38,7 @@ class RelationshipsConfig(AppConfig):
             "relationships.manage_policies",
             order=43,
             description="Local policies that help or get in the way of relationships.",
+            section="Progress and figures",
         ),
         NavItem(
             "Relationships figures",
@@ -42,6 +46,7 @@ class RelationshipsConfig(AppConfig):
             "relationships.view_measures",
             order=45,
             description="Live measures: brothers and sisters, moves, trusted adults.",
+            section="Progress and figures",
         ),
     ]
 

@@ -17,6 +17,7 @@ class SupervisionConfig(AppConfig):
             "supervision.use",
             order=30,
             description="Your sessions, agreement, private reflections and wellbeing check-ins.",
+            section="Your work",
         ),
         NavItem(
             "Supervision due",
@@ -24,6 +25,7 @@ class SupervisionConfig(AppConfig):
             "supervision.view_cadence",
             order=32,
             description="Who is due, overdue or never supervised (dates only).",
+            section="Supervision",
         ),
         NavItem(
             "Reflective groups",
@@ -31,6 +33,7 @@ class SupervisionConfig(AppConfig):
             "supervision.list_groups",
             order=34,
             description="Standing reflective practice groups, their rhythm and attendance.",
+            section="Supervision",
         ),
         NavItem(
             "Team wellbeing",
@@ -38,6 +41,7 @@ class SupervisionConfig(AppConfig):
             "supervision.view_wellbeing_overview",
             order=36,
             description="Check-in figures in aggregate; small groups are never shown.",
+            section="Supervision",
         ),
         NavItem(
             "Supervision provision",
@@ -45,6 +49,7 @@ class SupervisionConfig(AppConfig):
             "supervision.view_provision",
             order=38,
             description="What supervision each organisation offers, and the gaps.",
+            section="Supervision",
         ),
         NavItem(
             "Supervisor training",
@@ -52,6 +57,7 @@ class SupervisionConfig(AppConfig):
             "supervision.manage_training",
             order=39,
             description="Who is trained to supervise others.",
+            section="Supervision",
         ),
         NavItem(
             "Support contacts",
@@ -59,6 +65,7 @@ class SupervisionConfig(AppConfig):
             "supervision.manage_support_contacts",
             order=40,
             description="Where workers can turn for support: shown after a hard check-in.",
+            section="Supervision",
         ),
     ]
 

@@ -9,16 +9,29 @@ class VoiceConfig(AppConfig):
     verbose_name = "Young people's voice"
     # A young person's own pages come first in their menu; workers never hold this permission.
     navigation = [
-        NavItem("My story", "voice:home", "voice.view_own_story", order=1),
-        NavItem("Who has looked", "voice:who_looked", "voice.view_own_story", order=2),
-        NavItem("About me", "voice:about_me", "voice.view_own_story", order=3),
-        NavItem("My views for a meeting", "voice:views_new", "voice.view_own_story", order=4),
+        NavItem("My story", "voice:home", "voice.view_own_story", order=1, section="Your work"),
+        NavItem(
+            "Who has looked",
+            "voice:who_looked",
+            "voice.view_own_story",
+            order=2,
+            section="Your work",
+        ),
+        NavItem("About me", "voice:about_me", "voice.view_own_story", order=3, section="Your work"),
+        NavItem(
+            "My views for a meeting",
+            "voice:views_new",
+            "voice.view_own_story",
+            order=4,
+            section="Your work",
+        ),
         NavItem(
             "Young people",
             "voice:young_people",
             "voice.list_young_people",
             order=15,
             description="The young people you work with and what they share with you.",
+            section="Your work",
         ),
         NavItem(
             "Protection overrides",
@@ -26,6 +39,7 @@ class VoiceConfig(AppConfig):
             "voice.view_override_counts",
             order=90,
             description="How often items were opened for protection (numbers only).",
+            section="Progress and figures",
         ),
         NavItem(
             "Safety alerts",
@@ -33,6 +47,7 @@ class VoiceConfig(AppConfig):
             "voice.manage_safety_settings",
             order=91,
             description="Who hears when a young person does not feel safe, and how soon.",
+            section="The partnership",
         ),
     ]
 

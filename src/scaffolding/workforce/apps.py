@@ -19,6 +19,7 @@ class WorkforceConfig(AppConfig):
             "workforce.list_people",
             order=20,
             description="Who the workforce is, by closeness of relationship with children.",
+            section="Learning",
         ),
         NavItem(
             "My learning",
@@ -26,6 +27,7 @@ class WorkforceConfig(AppConfig):
             "workforce.view_own_learning",
             order=15,
             description="Your trauma practice level against what your role needs, and what next.",
+            section="Your work",
         ),
         NavItem(
             "Learning catalogue",
@@ -33,6 +35,7 @@ class WorkforceConfig(AppConfig):
             "workforce.view_catalogue",
             order=22,
             description="Courses, e-learning and shared learning on offer in the partnership.",
+            section="Learning",
         ),
         NavItem(
             "Learning gaps",
@@ -40,6 +43,7 @@ class WorkforceConfig(AppConfig):
             "workforce.view_gaps",
             order=24,
             description="Who is at the level their role needs, by team, organisation and role.",
+            section="Learning",
         ),
         NavItem(
             "Role profiles",
@@ -47,6 +51,7 @@ class WorkforceConfig(AppConfig):
             "workforce.view_role_profiles",
             order=26,
             description="What each role needs: NES level, core topics, supervision rhythm.",
+            section="Learning",
         ),
         NavItem(
             "Import and export",
@@ -54,6 +59,7 @@ class WorkforceConfig(AppConfig):
             "workforce.manage_learning",
             order=28,
             description="Bring in rosters and learning records; download them again.",
+            section="Learning",
         ),
     ]
 
