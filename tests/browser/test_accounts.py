@@ -1,8 +1,9 @@
 """A partnership admin adds an account as a person would, mistakes included."""
 
+import pytest
 from django.core import mail
 
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, open_menu_link, sign_in
 
 
 def test_admin_adds_an_account_after_fixing_mistakes(page, live_server, live_world):
@@ -40,3 +41,27 @@ def test_account_search_updates_as_the_admin_types(page, live_server, live_world
     assert page.get_by_role("link", name="Eilidh Practitioner").is_visible()
     assert page.url.endswith("/accounts/?q=Eilidh")
     assert_accessible(page, "account search results")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_admin_lets_a_locked_out_practitioner_sign_in_again(width, page, live_server, live_world):
+    from django.test import Client
+
+    person = live_world.users["practitioner"]
+    their_browser = Client()
+    for _ in range(5):
+        their_browser.post("/sign-in/", {"username": person.email, "password": "wrong-guess"})
+
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, live_server.url, live_world.users["partnership_admin"])
+    open_menu_link(page, "Accounts")
+    page.get_by_role("link", name=person.full_name).first.click()
+    page.get_by_role("heading", name="Signing in is paused").wait_for()
+    assert_accessible(page, f"paused account at {width}")
+    page.get_by_role("button", name="Let Eilidh sign in again").click()
+    page.get_by_text(f"{person.full_name} can sign in again now.").wait_for()
+    assert not page.get_by_role("heading", name="Signing in is paused").is_visible()
+
+    page.context.clear_cookies()
+    sign_in(page, live_server.url, person)
+    page.get_by_role("heading", name="Hello, Eilidh").wait_for()
