@@ -15,7 +15,7 @@ from scaffolding.relationships.models import (
     StayingInTouchPlan,
     TimeTogether,
 )
-from scaffolding.voice.models import LinkKind
+from scaffolding.voice.models import LinkKind, YoungPerson
 from scaffolding.workforce.models import Person
 from tests.conftest import sign_in
 
@@ -355,6 +355,42 @@ def test_siblings_page_names_only_those_linked(world, rel, client_for):
     link(other, world.people["practitioner"], kind=LinkKind.SOCIAL_WORKER)
     worker = client_for("practitioner").get(reverse("relationships:siblings")).content.decode()
     assert "Rory" in worker and "Different homes" in worker
+
+
+def test_siblings_page_counts_only_current_brothers_and_sisters(world, rel, client_for):
+    """Ended ones and another partnership's are not counted; 'not said' is neither."""
+    rory = young_person(world, "Rory")
+    for name, together, wants, ended in (
+        ("Eilidh", False, "more", None),
+        ("Finn", False, "same", timezone.now()),
+        ("Isla", True, "", None),
+        ("Kai", True, "", timezone.now()),
+        ("Lewis", None, "", None),
+    ):
+        PersonWhoMatters.objects.create(
+            young_person=rory,
+            name=name,
+            kind=Kind.SIBLING,
+            lives_together=together,
+            wants=wants,
+            ended_at=ended,
+        )
+    PersonWhoMatters.objects.create(
+        young_person=rory, name="Gran", kind=Kind.GRANDPARENT, lives_together=None
+    )
+    outsider = YoungPerson.objects.create(
+        partnership=world.other_partnership,
+        full_name="Other Young",
+        called="Other",
+        date_of_birth=date(2012, 1, 1),
+    )
+    PersonWhoMatters.objects.create(
+        young_person=outsider, name="Bro", kind=Kind.SIBLING, lives_together=False, wants="same"
+    )
+    response = client_for("promise_lead").get(reverse("relationships:siblings"))
+    # Apart: Skye's Callum (same) and Rory's Eilidh (more).
+    assert response.context["counts"] == {"apart": 2, "young_people": 2, "enough": 1, "more": 1}
+    assert response.context["together"] == 1  # Isla
 
 
 def test_promise_lead_marks_a_blanket_ban(world, rel, client_for):

@@ -36,13 +36,16 @@ def _siblings(partnership_id, on):
 
 
 def siblings_living_together(partnership_id: int, on: date) -> tuple[int, int]:
-    """(young people living with all their brothers and sisters, young people with any)."""
-    siblings = _siblings(partnership_id, on)
-    with_any = siblings.values("young_person_id").distinct().count()
-    with_one_apart = (
-        siblings.exclude(lives_together=True).values("young_person_id").distinct().count()
+    """(young people living with all their brothers and sisters, young people with any).
+
+    One pass over the brothers and sisters: the young people with any, and those with
+    one not living with them (not a yes: apart, or not said), counted together.
+    """
+    counts = _siblings(partnership_id, on).aggregate(
+        with_any=Count("young_person_id", distinct=True),
+        with_one_apart=Count("young_person_id", distinct=True, filter=~Q(lives_together=True)),
     )
-    return with_any - with_one_apart, with_any
+    return counts["with_any"] - counts["with_one_apart"], counts["with_any"]
 
 
 def siblings_apart_as_often_as_wanted(partnership_id: int, on: date) -> tuple[int, int]:
@@ -126,17 +129,19 @@ def moved_on_with_agreed_plans(partnership_id: int, on: date) -> tuple[int, int]
 
     "Moved on" is the register's trigger: a moved-on date or a team change started plans.
     """
-    plans = StayingInTouchPlan.objects.in_partnership(partnership_id).filter(
-        created_at__gte=_after(on - YEAR), created_at__lt=_after(on), person__isnull=False
+    counts = (
+        StayingInTouchPlan.objects.in_partnership(partnership_id)
+        .filter(created_at__gte=_after(on - YEAR), created_at__lt=_after(on), person__isnull=False)
+        .aggregate(
+            moved_on=Count("person_id", distinct=True),
+            still_open=Count(
+                "person_id",
+                distinct=True,
+                filter=~Q(status=StayingInTouchPlan.Status.AGREED, agreed_at__lt=_after(on)),
+            ),
+        )
     )
-    moved_on = plans.values("person_id").distinct().count()
-    still_open = (
-        plans.exclude(status=StayingInTouchPlan.Status.AGREED, agreed_at__lt=_after(on))
-        .values("person_id")
-        .distinct()
-        .count()
-    )
-    return moved_on - still_open, moved_on
+    return counts["moved_on"] - counts["still_open"], counts["moved_on"]
 
 
 def shown(definition: dict, numerator: int, denominator: int) -> str:

@@ -101,6 +101,20 @@ class PersonWhoMatters(PartnershipOwned):
         indexes = [
             models.Index(fields=["young_person", "ended_at"]),
             models.Index(fields=["partnership", "kind", "ended_at"]),
+            # Covers the partnership's brothers-and-sisters counts (figures, the siblings
+            # page): read from the index alone, never the 15-a-young-person rows.
+            models.Index(
+                fields=[
+                    "partnership",
+                    "kind",
+                    "lives_together",
+                    "young_person",
+                    "wants",
+                    "added_at",
+                    "ended_at",
+                ],
+                name="pwm_sibling_counts",
+            ),
         ]
 
     def __str__(self):

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -347,30 +347,40 @@ def move_review(request, pk):
 
 @permission_required("relationships.view_siblings")
 def siblings(request):
-    """Brothers and sisters living apart: counts for all allowed, names only to those linked."""
-    apart = (
-        PersonWhoMatters.objects.for_user(request.user)
-        .current()
-        .filter(kind=Kind.SIBLING, lives_together=False)
+    """Brothers and sisters living apart: counts for all allowed, names only to those linked.
+
+    The counts are one aggregate over the partnership's current brothers and sisters
+    (read from the covering index, not the rows), living apart and together alike.
+    """
+    siblings = PersonWhoMatters.objects.for_user(request.user).current().filter(kind=Kind.SIBLING)
+    apart = Q(lives_together=False)
+    counts = siblings.aggregate(
+        apart=Count("pk", filter=apart),
+        young_people=Count("young_person", distinct=True, filter=apart),
+        enough=Count("pk", filter=apart & Q(wants=Wants.SAME)),
+        more=Count("pk", filter=apart & Q(wants=Wants.MORE)),
+        together=Count("pk", filter=Q(lives_together=True)),
     )
-    counts = apart.aggregate(
-        apart=Count("pk"),
-        young_people=Count("young_person", distinct=True),
-        enough=Count("pk", filter=Q(wants=Wants.SAME)),
-        more=Count("pk", filter=Q(wants=Wants.MORE)),
+    together = counts.pop("together")
+    # Names: from the young people linked to this user, then their brothers and sisters
+    # apart by young person (their own index). Asked with the partnership's filter, the
+    # database would walk every brother and sister in it; nobody linked, no second query.
+    linked = (
+        YoungPerson.objects.for_user(request.user)
+        .filter(pk__in=domain.linked_young_person_ids(request.user))
+        .order_by("called", "pk")
+        .prefetch_related(
+            Prefetch(
+                "people_who_matter",
+                queryset=PersonWhoMatters.objects.current()
+                .filter(apart, kind=Kind.SIBLING)
+                .annotate(last_time=Max("times_together__on"))
+                .order_by("name", "pk"),
+                to_attr="apart_siblings",
+            )
+        )
     )
-    named = (
-        apart.filter(young_person_id__in=domain.linked_young_person_ids(request.user))
-        .select_related("young_person")
-        .annotate(last_time=Max("times_together__on"))
-        .order_by("young_person__called", "young_person_id", "name", "pk")
-    )
-    together = (
-        PersonWhoMatters.objects.for_user(request.user)
-        .current()
-        .filter(kind=Kind.SIBLING, lives_together=True)
-        .count()
-    )
+    named = [person for young in linked for person in young.apart_siblings]
     return render(
         request,
         "relationships/siblings.html",

@@ -69,7 +69,11 @@ class YoungPerson(PartnershipOwned):
     class Meta:
         ordering = ["called", "full_name"]
         verbose_name_plural = "young people"
-        indexes = [models.Index(fields=["partnership", "called"])]
+        indexes = [
+            models.Index(fields=["partnership", "called"]),
+            # Young people known by a day, counted from the index (relationships figures).
+            models.Index(fields=["partnership", "created_at"], name="yp_known_since"),
+        ]
 
     def __str__(self):
         return self.called or self.full_name
@@ -130,6 +134,12 @@ class WorkerLink(PartnershipOwned):
         indexes = [
             models.Index(fields=["young_person", "ended_at"]),
             models.Index(fields=["person", "ended_at"]),
+            # "The same named worker for 12 months" is checked per young person from
+            # the index alone (relationships figures, progress live measures).
+            models.Index(
+                fields=["young_person", "kind", "linked_at", "ended_at"],
+                name="link_kind_since",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
