@@ -7,6 +7,8 @@ class RelationshipsConfig(AppConfig):
     name = "scaffolding.relationships"
     label = "relationships"
     verbose_name = "Relationships that matter"
+    # Open staying-in-touch plans show on the session page of the person moving on.
+    session_prompts = ["scaffolding.relationships.prompts.staying_in_touch"]
     navigation = [
         NavItem(
             "People who matter",

@@ -39,6 +39,7 @@ from .models import (
     SupportAction,
     SupportContact,
 )
+from .prompts import prompts_for
 from .tasks import send_session_invitation
 
 PAGE_SIZE = 50
@@ -256,6 +257,7 @@ def session(request, pk):
             "versions": shown.versions.all(),
             "notes": _labelled_notes(shown),
             "today": timezone.localdate(),
+            "prompts": prompts_for(shown, people, person),
         },
     )
 
