@@ -6,37 +6,16 @@ confirms it, and the old address is told at once; a new password is always
 reported to the account's own address.
 """
 
-import logging
-import smtplib
-
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
+
+from scaffolding.core import emails
 
 from .models import User
 
-log = logging.getLogger(__name__)
-
 EMAIL_CHANGE_SALT = "scaffolding.accounts.email-change"
 EMAIL_CHANGE_MAX_AGE = 3 * 24 * 60 * 60  # three days
-
-
-def send_email(template: str, context: dict, to: str) -> bool:
-    """Send one email from `<template>_subject.txt` and `<template>_email.txt`.
-
-    Answers False when the mail server refused or could not be reached, so the
-    page can tell the person that the email was not sent.
-    """
-    subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-    body = render_to_string(f"{template}_email.txt", context)
-    try:
-        send_mail(subject, body, None, [to])
-    except (smtplib.SMTPException, OSError):
-        log.exception("Email %s to account could not be sent", template)
-        return False
-    return True
 
 
 def request_email_change(request, account: User, new_email: str) -> tuple[bool, bool]:
@@ -51,8 +30,8 @@ def request_email_change(request, account: User, new_email: str) -> tuple[bool, 
     )
     link = request.build_absolute_uri(reverse("accounts:email_confirm", args=[token]))
     context = {"user": account, "new_email": new_email, "link": link}
-    to_new = send_email("registration/email_change_confirm", context, new_email)
-    to_old = send_email("registration/email_change_notice", context, account.email)
+    to_new = emails.send("accounts/email_change_confirm", context, new_email)
+    to_old = emails.send("accounts/email_change_notice", context, account.email)
     return to_new, to_old
 
 
@@ -81,13 +60,13 @@ def confirm_email_change(token: str) -> User:
         account.email = account.pending_email
         account.pending_email = ""
         account.save(update_fields=["email", "pending_email"])
-    send_email("registration/email_changed", {"user": account}, data["old"])
+    emails.send("accounts/email_changed", {"user": account}, data["old"])
     return account
 
 
 def tell_password_changed(account: User) -> bool:
-    return send_email("registration/password_changed", {"user": account}, account.email)
+    return emails.send("accounts/password_changed", {"user": account}, account.email)
 
 
 def tell_two_step_reset(account: User, by: User) -> bool:
-    return send_email("registration/two_step_reset", {"user": account, "by": by}, account.email)
+    return emails.send("accounts/two_step_reset", {"user": account, "by": by}, account.email)

@@ -27,7 +27,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_ratelimit.core import is_ratelimited
 
-from scaffolding.core import history
+from scaffolding.core import emails, history
 
 from . import identity
 from .access import get_for_user, permission_required
@@ -332,16 +332,12 @@ def _send_welcome(request, account: User) -> bool:
     exactly what a new account is, so the same link is built here. Answers
     False when the mail server did not take the email.
     """
-    context = {
-        "email": account.email,
-        "domain": request.get_host(),
-        "site_name": "Scaffolding",
-        "uid": urlsafe_base64_encode(force_bytes(account.pk)),
-        "user": account,
-        "token": default_token_generator.make_token(account),
-        "protocol": "https" if request.is_secure() else "http",
-    }
-    return identity.send_email("registration/welcome", context, account.email)
+    uid = urlsafe_base64_encode(force_bytes(account.pk))
+    token = default_token_generator.make_token(account)
+    link = request.build_absolute_uri(
+        reverse("accounts:password_reset_confirm", kwargs={"uidb64": uid, "token": token})
+    )
+    return emails.send("accounts/welcome", {"user": account, "link": link}, account.email)
 
 
 NOT_SENT = (

@@ -8,40 +8,30 @@ an unanswered ask is never lost.
 
 from datetime import date
 
-from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
+from scaffolding.core import emails
+
 from .models import Ask
 from .workdays import is_working_day
 
 
-def _link(ask: Ask) -> str:
-    return settings.SITE_URL + reverse("carers:ask", args=[ask.pk])
-
-
-def _send(person, subject: str, body: str) -> bool:
+def _send(name: str, person, ask: Ask) -> bool:
     if person is None or not person.email:
         return False
-    EmailMessage(
-        subject=subject, body=f"Hello {person.full_name},\n\n{body}\n", to=[person.email]
-    ).send()
-    return True
+    link = emails.link(reverse("carers:ask", args=[ask.pk]))
+    context = {"person": person, "ask": ask, "link": link}
+    return emails.send(f"carers/{name}", context, person.email)
 
 
 @task()
 def send_ask_notice(ask_id: int) -> bool:
     """Tell the named person there is something to answer, and by when."""
     ask = Ask.objects.select_related("named_person", "asked_by").get(pk=ask_id)
-    return _send(
-        ask.named_person,
-        f"{ask.asked_by} asks about {ask.area_label.lower()}",
-        f"{ask.asked_by} asks: {ask.question}\n\nPlease answer by {ask.due_on:%A %-d %B %Y}: "
-        f"{_link(ask)}",
-    )
+    return _send("ask_notice", ask.named_person, ask)
 
 
 @task()
@@ -75,24 +65,8 @@ def run_ask_clock(on: str | None = None) -> dict:
     for ask in Ask.objects.filter(pk__in=reminded).select_related(*related):
         if ask.pk in escalated:
             continue
-        _send(
-            ask.named_person,
-            f"Reminder: {ask.asked_by} is waiting for an answer today",
-            f"{ask.asked_by} asked: {ask.question}\n\nThe answer is due today, "
-            f"{ask.due_on:%A %-d %B %Y}. If it is not answered it passes to your "
-            f"supervisor, so that {ask.young_person} is not kept waiting: {_link(ask)}",
-        )
+        _send("ask_reminder", ask.named_person, ask)
     for ask in Ask.objects.filter(pk__in=escalated).select_related(*related):
-        _send(
-            ask.escalated_to,
-            f"Passed to you: {ask.asked_by} is waiting for an answer",
-            f"{ask.named_person} did not answer in time (due {ask.due_on:%A %-d %B %Y}). "
-            f"{ask.asked_by} asked: {ask.question}\n\nPlease answer: {_link(ask)}",
-        )
-        _send(
-            ask.asked_by,
-            f"Your question about {ask.area_label.lower()} has passed to {ask.escalated_to}",
-            f"{ask.named_person} did not answer in time, so your question has gone to "
-            f"{ask.escalated_to}, their supervisor: {_link(ask)}",
-        )
+        _send("ask_passed", ask.escalated_to, ask)
+        _send("ask_passed_notice", ask.asked_by, ask)
     return {"reminded": len(reminded), "escalated": len(escalated)}

@@ -9,13 +9,13 @@ import uuid
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 from icalendar import Calendar, Event, vCalAddress, vText
 
+from scaffolding.core import emails
 from scaffolding.workforce.models import Person
 
 from . import cadence, records
@@ -70,25 +70,17 @@ def send_session_invitation(session_id: int) -> int:
     session = Session.objects.select_related("facilitator").get(pk=session_id)
     people = records.participants(session)
     invitation = session_invitation(session, people)
-    link = settings.SITE_URL + reverse("supervision:session", args=[session.pk])
+    link = emails.link(reverse("supervision:session", args=[session.pk]))
+    attachment = ("supervision.ics", invitation, "text/calendar; method=REQUEST")
     sent = 0
     for person in people:
         if not person.email:
             continue
-        message = EmailMessage(
-            subject=f"{session.get_kind_display()} on {session.held_on:%-d %B %Y}",
-            body=(
-                f"Hello {person.full_name},\n\n"
-                f"{session.get_kind_display()} is booked for {session.held_on:%-d %B %Y}"
-                f" ({session.length_minutes} minutes"
-                f"{', ' + session.location if session.location else ''}).\n\n"
-                f"The calendar invitation is attached. The record is here: {link}\n"
-            ),
-            to=[person.email],
-        )
-        message.attach("supervision.ics", invitation, "text/calendar; method=REQUEST")
-        message.send()
-        sent += 1
+        context = {"session": session, "person": person, "link": link}
+        if emails.send(
+            "supervision/session_invitation", context, person.email, attachments=[attachment]
+        ):
+            sent += 1
     return sent
 
 
@@ -102,19 +94,13 @@ def send_wellbeing_alert(check_in_id: int) -> int:
     person, supervisor = check_in.person, check_in.person.supervisor
     if supervisor is None or not supervisor.email:
         return 0
-    EmailMessage(
-        subject=f"{person.full_name} would like you to know they are finding things hard",
-        body=(
-            f"Hello {supervisor.full_name},\n\n"
-            f"{person.full_name} checked in on {check_in.checked_on:%-d %B %Y} and chose to let "
-            "you know they are finding things hard. Please find a moment to talk with them "
-            "soon, in whatever way suits them.\n\n"
-            "Their answers stay private to them; only that they asked you to know is shared.\n\n"
-            f"{settings.SITE_URL}{reverse('supervision:mine')}\n"
-        ),
-        to=[supervisor.email],
-    ).send()
-    return 1
+    context = {
+        "person": person,
+        "supervisor": supervisor,
+        "check_in": check_in,
+        "link": emails.link(reverse("supervision:mine")),
+    }
+    return int(emails.send("supervision/wellbeing_alert", context, supervisor.email))
 
 
 CLAIM_CHUNK = 500
@@ -165,26 +151,14 @@ def send_supervision_reminders(days_ahead: int = 2, on: str | None = None) -> di
         claimed_overdue = _claim({key: row.person for key, row in overdue_keys.items()})
 
     for key, person in claimed:
-        session = session_keys[key][0]
-        EmailMessage(
-            subject=f"Reminder: {session.get_kind_display()} on {session.held_on:%-d %B %Y}",
-            body=(
-                f"Hello {person.full_name},\n\nA reminder that {session.get_kind_display()} is "
-                f"booked for {session.held_on:%-d %B %Y}. It is time for you: bring whatever "
-                "is on your mind about the children and about yourself.\n"
-            ),
-            to=[person.email],
-        ).send()
+        context = {"session": session_keys[key][0], "person": person}
+        emails.send("supervision/session_reminder", context, person.email)
     for key, person in claimed_overdue:
         row = overdue_keys[key]
-        EmailMessage(
-            subject="Time to book your supervision",
-            body=(
-                f"Hello {person.full_name},\n\nYour last supervision was on "
-                f"{row.last_supervised:%-d %B %Y}, and the next was due by "
-                f"{row.next_due:%-d %B %Y}. Please find a time with your supervisor: "
-                "time to reflect is part of the work, not extra to it.\n"
-            ),
-            to=[person.email],
-        ).send()
+        context = {
+            "person": person,
+            "last_supervised": row.last_supervised,
+            "next_due": row.next_due,
+        }
+        emails.send("supervision/overdue_reminder", context, person.email)
     return {"upcoming": len(claimed), "overdue": len(claimed_overdue)}

@@ -4,44 +4,37 @@ Alert emails never carry what the young person wrote: only that they need
 someone, and a link to read it in Scaffolding.
 """
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.urls import reverse
 from django_tasks import task
 
+from scaffolding.core import emails
 
-def _site(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
+
+class AlertNotSent(Exception):
+    """The mail server did not take an alert: raised so the alert is tried again."""
 
 
 @task()
 def send_invitation(email: str, called: str, code: str) -> None:
-    send_mail(
-        "Your own space in Scaffolding",
-        f"Hello {called},\n\nYour worker has made a space for you in Scaffolding, "
-        f"where you own your story and decide who sees it.\n\n"
-        f"Go to {_site(reverse('voice:start'))} and type this code: {code}\n\n"
-        "The code works once and stops working in 7 days.",
-        settings.DEFAULT_FROM_EMAIL,
-        [email],
-    )
+    context = {"called": called, "code": code, "link": emails.link(reverse("voice:start"))}
+    emails.send("voice/invitation", context, email)
 
 
 def send_alert_email(alert, escalated: bool = False) -> None:
+    """Raises AlertNotSent when the mail server did not take it, so that an escalation
+    rolls back and is tried again on the next run, and a failed task shows."""
     from .domain import alert_recipients
 
     recipients = alert_recipients(alert, escalated=escalated)
     if not recipients:
         return
-    first = "Not yet read: " if escalated else ""
-    send_mail(
-        f"{first}{alert.young_person.called} does not feel safe",
-        f'{alert.young_person.called} pressed "I don\'t feel safe" in Scaffolding.\n'
-        f"Please read what they said and let them know you have seen it:\n"
-        f"{_site(reverse('voice:alert', kwargs={'pk': alert.pk}))}",
-        settings.DEFAULT_FROM_EMAIL,
-        recipients,
-    )
+    context = {
+        "called": alert.young_person.called,
+        "escalated": escalated,
+        "link": emails.link(reverse("voice:alert", kwargs={"pk": alert.pk})),
+    }
+    if not emails.send("voice/safety_alert", context, recipients):
+        raise AlertNotSent(f"Safety alert {alert.pk} was not sent")
 
 
 @task()
