@@ -27,6 +27,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
 
+from scaffolding.accounts.demo import DEMO_SLUG  # noqa: E402
 from scaffolding.accounts.models import Role, User  # noqa: E402
 from scaffolding.core import demo  # noqa: E402
 
@@ -71,7 +72,7 @@ def main():
             rows = {}
             for role, url in PAGES:
                 client = Client()
-                client.force_login(User.objects.get(partnership__slug=demo.DEMO_SLUG, role=role))
+                client.force_login(User.objects.get(partnership__slug=DEMO_SLUG, role=role))
                 with CaptureQueriesContext(connection) as captured:
                     client.get(url)
                 queries = len(captured)

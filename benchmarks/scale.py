@@ -119,6 +119,7 @@ def main() -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
 
+    from scaffolding.accounts.demo import DEMO_SLUG
     from scaffolding.accounts.models import Role, User
     from scaffolding.core import demo
     from scaffolding.supervision.models import Reflection
@@ -151,7 +152,7 @@ def main() -> None:
     ):
         for size in [None] if args.existing else args.sizes:
             if size is None:
-                size = Person.objects.filter(partnership__slug=demo.DEMO_SLUG).count()
+                size = Person.objects.filter(partnership__slug=DEMO_SLUG).count()
                 built = 0.0
                 print(f"\n{size:,} people: the demo already in the database")
             else:
@@ -167,7 +168,7 @@ def main() -> None:
                 print(f"\n{size:,} people: demo built in {built:.1f} s")
             rows = {}
             minimal_p50 = None
-            accounts = User.objects.filter(partnership__slug=demo.DEMO_SLUG)
+            accounts = User.objects.filter(partnership__slug=DEMO_SLUG)
             for user in sorted(accounts, key=lambda user: Role.values.index(user.role)):
                 role = user.role
                 person = getattr(user, "person", None)

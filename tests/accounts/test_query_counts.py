@@ -1,35 +1,23 @@
 """Pages ask the database the same number of times whatever the partnership's size."""
 
-from datetime import date
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from scaffolding.accounts.models import Organisation, Team
 from scaffolding.workforce.models import Person
+from tests.factories import OrganisationFactory, PersonFactory, TeamFactory
 
 
 def grow(world, organisations=5, teams_each=4, people_each=6):
-    for o in range(organisations):
-        org = Organisation.objects.create(
-            partnership=world.partnership, name=f"Extra organisation {o}", kind="third_sector"
-        )
-        for t in range(teams_each):
-            team = Team.objects.create(organisation=org, name=f"Team {t}")
+    for org in OrganisationFactory.create_batch(organisations, partnership=world.partnership):
+        for team in TeamFactory.create_batch(teams_each, organisation=org):
             Person.objects.bulk_create(
-                Person(
-                    partnership=world.partnership,
-                    full_name=f"Person {o}-{t}-{p}",
-                    organisation=org,
+                PersonFactory.build_batch(
+                    people_each,
                     team=team,
                     role_profile=world.role_profile,
-                    relationship="paid",
-                    closeness="regular_direct",
-                    start_date=date(2020, 1, 1),
                     supervisor=world.people["supervisor"],
                 )
-                for p in range(people_each)
             )
 
 

@@ -5,10 +5,18 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import override_settings
 
-from scaffolding.accounts.models import Role, User
-from scaffolding.core import demo
-from scaffolding.workforce.models import Person
+from scaffolding.accounts import demo as accounts_demo
+from scaffolding.accounts.models import CarerKind, Organisation, Partnership, Role, Team, User
+from scaffolding.voice.models import YoungPerson
+from scaffolding.workforce import demo as workforce_demo
+from scaffolding.workforce.models import (
+    LearningRecord,
+    Person,
+    RoleProfile,
+    TeamMembership,
+)
 
 
 def snapshot():
@@ -35,15 +43,96 @@ def test_demo_has_the_asked_size_one_account_per_role_and_supervisors(capsys):
     out = capsys.readouterr().out
     assert Person.objects.count() == 200
     assert set(User.objects.values_list("role", flat=True)) == set(Role.values)
-    for _name, email, _role, _kind in demo.DEMO_ACCOUNTS:
+    for _name, email, _role, _kind in accounts_demo.DEMO_ACCOUNTS:
         assert email in out
-    assert demo.DEMO_PASSWORD in out
+    assert accounts_demo.DEMO_PASSWORD in out
     supervisor = User.objects.get(role=Role.SUPERVISOR).person
     assert supervisor.supervisees.exists()
     practitioner = User.objects.get(role=Role.PRACTITIONER).person
     assert practitioner.supervisor == supervisor
     assert Person.objects.filter(relationship__in=["foster_carer", "kinship_carer"]).exists()
     assert Person.objects.filter(relationship="volunteer").exists()
+
+
+# What `make run` prints after building the demo (the sign-ins, in this order).
+PRINTED_SIGN_INS = """
+Sign in at http://127.0.0.1:8000/sign-in/ with any of these:
+  Practitioner                             practitioner@glenmorven.example      (Morag Sinclair)
+  Family carer                             carer@glenmorven.example             (Hamish Reid)
+  Supervisor or team leader                supervisor@glenmorven.example        (Shona Duncan)
+  Learning and workforce development lead  learning@glenmorven.example          (Priya Kaur)
+  Promise lead                             promise@glenmorven.example           (Calum Ferguson)
+  Partnership admin                        admin@glenmorven.example             (Iona MacLeod)
+  Young person                             skye@glenmorven.example              (Skye Morrison)
+  Password for all of them: demo-scaffolding-2026
+  The partnership admin is asked to set up two-step sign-in with an authenticator app.
+"""
+
+
+@pytest.mark.django_db
+@override_settings(SITE_URL="http://127.0.0.1:8000")
+def test_a_small_demo_has_the_same_foundation_people_and_sign_ins_for_its_seed(capsys):
+    """Pins what the apps' demo parts build together, so moving code between them
+    cannot quietly change the demo (counts and names taken from seed 7, size 60)."""
+    call_command("demo-data", size=60, seed=7)
+    out = capsys.readouterr().out
+    assert out.startswith(
+        "Built Glenmorven Children's Services Partnership: 7 organisations, 19 teams, 60 people."
+    )
+    assert out.endswith(PRINTED_SIGN_INS)
+
+    partnership = Partnership.objects.get(slug=accounts_demo.DEMO_SLUG)
+    assert partnership.name == "Glenmorven Children's Services Partnership"
+    counts = {
+        "organisations": Organisation.objects.count(),
+        "teams": Team.objects.count(),
+        "accounts": User.objects.count(),
+        "role profiles": RoleProfile.objects.count(),
+        "people": Person.objects.count(),
+        "team memberships": TeamMembership.objects.count(),
+        "learning records": LearningRecord.objects.count(),
+        "young people": YoungPerson.objects.count(),
+    }
+    assert counts == {
+        "organisations": 7,
+        "teams": 19,
+        "accounts": 7,  # one per role, and Skye's
+        "role profiles": 15,
+        "people": 60,
+        "team memberships": 60,
+        "learning records": 260,
+        "young people": 15,
+    }
+    # The first people in the register, in staff number order, for seed 7.
+    assert list(
+        Person.objects.order_by("staff_number")
+        .exclude(staff_number="")
+        .values_list("staff_number", "full_name", "team__name", "role_profile__name")[:3]
+    ) == [
+        ("GM10001", "Shona Duncan", "Children and Families North", "Team leader"),
+        ("GM10002", "Anna Paterson", "Children and Families North", "Social worker"),
+        ("GM10003", "Morag Sinclair", "Children and Families North", "Social worker"),
+    ]
+    # The sign-ins that are people in the register, where they work and who supervises them.
+    linked = {
+        person.email: (
+            person.full_name,
+            person.team.name,
+            getattr(person.supervisor, "full_name", None),
+        )
+        for person in Person.objects.filter(user__isnull=False).select_related("team", "supervisor")
+    }
+    assert linked == {
+        "practitioner@glenmorven.example": (
+            "Morag Sinclair",
+            "Children and Families North",
+            "Shona Duncan",
+        ),
+        "carer@glenmorven.example": ("Hamish Reid", "Kinship Carers", "Gillian Campbell"),
+        "supervisor@glenmorven.example": ("Shona Duncan", "Children and Families North", None),
+        "learning@glenmorven.example": ("Priya Kaur", "Family Support", None),
+    }
+    assert User.objects.get(email="carer@glenmorven.example").carer_kind == CarerKind.KINSHIP
 
 
 @pytest.mark.django_db
@@ -60,8 +149,8 @@ def test_demo_text_keeps_to_the_language_of_care():
     retired = ["placement", "respite", "service user", "looked after child", " unit", "caseload"]
     names = " ".join(
         list(Person.objects.values_list("job_title", flat=True))
-        + [team for _org, _kind, teams in demo.ORGANISATIONS for team in teams]
-        + [profile[0] for profile in demo.ROLE_PROFILES]
+        + [team for _org, _kind, teams in accounts_demo.ORGANISATIONS for team in teams]
+        + [profile[0] for profile in workforce_demo.ROLE_PROFILES]
     ).lower()
     for word in retired:
         assert word not in names

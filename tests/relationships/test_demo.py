@@ -4,8 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from scaffolding.accounts.demo import DEMO_SLUG
 from scaffolding.accounts.models import Partnership
-from scaffolding.core.demo import DEMO_SLUG
 from scaffolding.relationships import measures
 from scaffolding.relationships.models import (
     LocalPolicy,

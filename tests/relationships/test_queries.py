@@ -8,17 +8,21 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from scaffolding.relationships.models import (
-    KeptRelationship,
     Kind,
-    LocalPolicy,
-    Move,
-    PersonWhoMatters,
-    StayingInTouchPlan,
     TimeTogether,
+)
+from tests.factories import (
+    KeptRelationshipFactory,
+    LocalPolicyFactory,
+    MoveFactory,
+    PersonWhoMattersFactory,
+    StayingInTouchPlanFactory,
+    TimeTogetherFactory,
+    WorkerLinkFactory,
+    YoungPersonFactory,
 )
 
 from .fixtures import relationships_world
-from .helpers import link, young_person
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +37,7 @@ def queries(client, url):
 def grow(world, young, n, start):
     """n more of everything around one young person, and n more linked young people."""
     for i in range(start, start + n):
-        person = PersonWhoMatters.objects.create(
+        person = PersonWhoMattersFactory(
             young_person=young,
             name=f"Person {i}",
             kind=Kind.SIBLING if i % 2 else Kind.FRIEND,
@@ -41,35 +45,24 @@ def grow(world, young, n, start):
             apart_reason="Different homes" if i % 2 else "",
             wants="more",
         )
-        TimeTogether.objects.create(
-            with_whom=person, on=date(2026, 1, 1) + timedelta(days=i), what="Park"
+        TimeTogetherFactory(with_whom=person, on=date(2026, 1, 1) + timedelta(days=i))
+        KeptRelationshipFactory(
+            move=MoveFactory(young_person=young, moved_on=date(2026, 1, 1) + timedelta(days=i)),
+            person=person,
         )
-        move = Move.objects.create(
-            young_person=young,
-            kind="emergency",
-            moved_on=date(2026, 1, 1) + timedelta(days=i),
-            review_due_by=date(2026, 1, 8) + timedelta(days=i),
+        other = YoungPersonFactory(
+            partnership=world.partnership, full_name=f"Young {i}", date_of_birth=date(2012, 5, 1)
         )
-        KeptRelationship.objects.create(move=move, person=person, how="Visits")
-        other = young_person(world, f"Young {i}")
-        link(other, world.people["practitioner"])
-        PersonWhoMatters.objects.create(
+        WorkerLinkFactory(young_person=other, person=world.people["practitioner"])
+        PersonWhoMattersFactory(
             young_person=other, name=f"Sister {i}", kind=Kind.SIBLING, lives_together=False
         )
-        StayingInTouchPlan.objects.create(
+        StayingInTouchPlanFactory(
             young_person=other,
             person=world.people["colleague"],
-            person_name="Callum Colleague",
-            reason="moved_on",
             assigned_to=world.people["supervisor"],
         )
-        LocalPolicy.objects.create(
-            partnership=world.partnership,
-            title=f"Policy {i}",
-            covers="x",
-            stance="blanket_ban",
-            review_on=date(2027, 1, 1),
-        )
+        LocalPolicyFactory(partnership=world.partnership, title=f"Policy {i}")
 
 
 @pytest.mark.parametrize(

@@ -10,14 +10,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from scaffolding.accounts.models import Team
-from scaffolding.supervision.models import (
-    Attendance,
-    CheckIn,
-    Session,
-    SessionKind,
-    SupervisorTraining,
-)
+from scaffolding.supervision.models import Attendance, CheckIn, Session, SessionKind
 from scaffolding.workforce.models import Person
+from tests.factories import (
+    AttendanceFactory,
+    CheckInFactory,
+    PersonFactory,
+    SessionFactory,
+    SupervisorTrainingFactory,
+)
 
 
 def grow(world, people_count, seed=1):
@@ -26,57 +27,38 @@ def grow(world, people_count, seed=1):
     today = timezone.localdate()
     supervisor = world.people["supervisor"]
     second_team = Team.objects.filter(organisation=world.organisation).exclude(pk=world.team.pk)[0]
-    Person.objects.bulk_create(
-        [
-            Person(
-                partnership=world.partnership,
-                full_name=f"Grown {seed}-{index}",
-                organisation=world.organisation,
-                team=world.team if index % 2 else second_team,
-                role_profile=world.role_profile,
-                relationship="paid",
-                closeness="regular_direct",
-                start_date=today - timedelta(days=500),
-                supervisor=supervisor,
-            )
-            for index in range(people_count)
-        ]
+    people = Person.objects.bulk_create(
+        PersonFactory.build(
+            full_name=f"Grown {seed}-{index}",
+            team=world.team if index % 2 else second_team,
+            role_profile=world.role_profile,
+            start_date=today - timedelta(days=500),
+            supervisor=supervisor,
+        )
+        for index in range(people_count)
     )
-    people = list(Person.objects.filter(full_name__startswith=f"Grown {seed}-"))
     sessions = Session.objects.bulk_create(
-        [
-            Session(
-                partnership=world.partnership,
-                kind=rng.choice(SessionKind.values),
-                status=Session.Status.AGREED,
-                held_on=today - timedelta(days=rng.randint(0, 360)),
-                facilitator=rng.choice([supervisor, world.people["colleague"]]),
-            )
-            for _ in range(people_count * 3)
-        ]
+        SessionFactory.build(
+            kind=rng.choice(SessionKind.values),
+            held_on=today - timedelta(days=rng.randint(0, 360)),
+            facilitator=rng.choice([supervisor, world.people["colleague"]]),
+        )
+        for _ in range(people_count * 3)
     )
     Attendance.objects.bulk_create(
-        [Attendance(session=session, person=rng.choice(people)) for session in sessions]
+        AttendanceFactory.build(session=session, person=rng.choice(people)) for session in sessions
     )
     CheckIn.objects.bulk_create(
-        [
-            CheckIn(
-                partnership=world.partnership,
-                person=person,
-                checked_on=today - timedelta(days=rng.randint(0, 60)),
-                feeling=rng.randint(1, 5),
-                workload=rng.randint(1, 4),
-                supported=rng.randint(0, 2),
-            )
-            for person in people
-        ]
+        CheckInFactory.build(
+            person=person,
+            checked_on=today - timedelta(days=rng.randint(0, 60)),
+            feeling=rng.randint(1, 5),
+            workload=rng.randint(1, 4),
+            supported=rng.randint(0, 2),
+        )
+        for person in people
     )
-    SupervisorTraining.objects.create(
-        partnership=world.partnership,
-        person=supervisor,
-        title="Reflective supervision",
-        completed_on=today - timedelta(days=100),
-    )
+    SupervisorTrainingFactory(person=supervisor, completed_on=today - timedelta(days=100))
 
 
 PAGES = [

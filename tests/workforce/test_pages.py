@@ -13,11 +13,11 @@ from scaffolding.workforce.models import (
     LearningRecord,
     LivedExperience,
     Person,
-    Relationship,
     TeamMembership,
 )
 from tests.conftest import OUTSIDER, ROLES
-from tests.workforce.helpers import build_learning, completed
+from tests.factories import LearningRecordFactory, PersonFactory
+from tests.workforce.helpers import build_learning
 
 SECRET = "I grew up in kinship care with my gran in Lochside."
 
@@ -316,23 +316,24 @@ def grow(world, count):
         partnership=world.partnership, title="Trauma skilled practice"
     )
     people = Person.objects.bulk_create(
-        Person(
-            partnership=world.partnership,
-            full_name=f"Extra Person {n}",
-            organisation=world.organisation,
+        PersonFactory.build_batch(
+            count,
             team=world.team,
             role_profile=world.role_profile,
-            relationship=Relationship.PAID,
             closeness=Closeness.OCCASIONAL,
             start_date=date(2021, 1, 1),
             supervisor=world.people["supervisor"],
         )
-        for n in range(count)
     )
-    for person in people:
-        completed(person, act, date(2025, 2, 1))
-    for _ in range(count // 10):
-        completed(world.people["practitioner"], act, date(2025, 3, 1))
+    LearningRecord.objects.bulk_create(
+        [LearningRecordFactory.build(person=person, activity=act) for person in people]
+        + LearningRecordFactory.build_batch(
+            count // 10,
+            person=world.people["practitioner"],
+            activity=act,
+            completed_on=date(2025, 3, 1),
+        )
+    )
 
 
 PAGES = [

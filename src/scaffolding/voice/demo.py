@@ -62,7 +62,7 @@ def build_demo(ctx) -> None:
         next_email="duty.manager@glenmorven.example",
         acknowledge_within_minutes=30,
     )
-    from scaffolding.core.demo import DEMO_PASSWORD
+    from scaffolding.accounts.demo import DEMO_PASSWORD
 
     for full_name, called, pronouns, years in YOUNG_PEOPLE:
         born = ctx.today - timedelta(days=365 * years + 40)

@@ -1,24 +1,237 @@
-"""Demo learning for Glenmorven: a catalogue, what each role needs, and everyone's records.
+"""The demo register for Glenmorven, and its learning.
+
+The register: role profiles and `ctx.size` people across the teams accounts built,
+with a team leader for every eight people; the practitioner, carer, supervisor and
+learning lead sign-ins are joined to people in it. The learning: a catalogue, what
+each role needs, and everyone's records.
 
 Bulk-inserted so that `scaffolding demo-data --size 20000` stays quick. About seven
 in ten people meet their role's level; some learning has lapsed and some is due soon,
 so the gap report and each person's pathway have something to say.
 """
 
-from datetime import timedelta
+import random
+from datetime import date, timedelta
+
+from scaffolding.accounts.models import Organisation, Role
+from scaffolding.core.demo import DemoContext
 
 from .models import (
     ActivityKind,
+    Closeness,
     LearningActivity,
     LearningRecord,
     LivedExperience,
+    NESLevel,
+    Person,
     Recognition,
     RecognitionKind,
     RecordStatus,
+    Relationship,
+    RoleProfile,
     RoleRequirement,
     TeamMembership,
     Topic,
 )
+
+FIRST_NAMES = [
+    "Aileen",
+    "Alasdair",
+    "Amira",
+    "Andrew",
+    "Anna",
+    "Aoife",
+    "Archie",
+    "Beth",
+    "Calum",
+    "Callum",
+    "Catriona",
+    "Chloe",
+    "Craig",
+    "Declan",
+    "Eilidh",
+    "Ellie",
+    "Ewan",
+    "Fergus",
+    "Fiona",
+    "Finlay",
+    "Fraser",
+    "Gillian",
+    "Graeme",
+    "Hamish",
+    "Hannah",
+    "Iona",
+    "Isla",
+    "Jamie",
+    "Jenna",
+    "Kirsty",
+    "Kyle",
+    "Lachlan",
+    "Laura",
+    "Lewis",
+    "Lorna",
+    "Mairi",
+    "Malcolm",
+    "Morag",
+    "Murray",
+    "Niamh",
+    "Niall",
+    "Noor",
+    "Olivia",
+    "Omar",
+    "Orla",
+    "Priya",
+    "Rhona",
+    "Rory",
+    "Ross",
+    "Ruaridh",
+    "Sana",
+    "Shona",
+    "Skye",
+    "Stuart",
+    "Tariq",
+    "Una",
+    "Yusuf",
+    "Zara",
+]
+FAMILY_NAMES = [
+    "Anderson",
+    "Bell",
+    "Brown",
+    "Buchanan",
+    "Cameron",
+    "Campbell",
+    "Clark",
+    "Craig",
+    "Douglas",
+    "Duncan",
+    "Ferguson",
+    "Fraser",
+    "Gallagher",
+    "Gordon",
+    "Graham",
+    "Grant",
+    "Hamilton",
+    "Henderson",
+    "Hughes",
+    "Hunter",
+    "Johnston",
+    "Kaur",
+    "Kennedy",
+    "Khan",
+    "MacDonald",
+    "MacKenzie",
+    "MacLeod",
+    "McIntyre",
+    "McKay",
+    "Miller",
+    "Mitchell",
+    "Morrison",
+    "Muir",
+    "Murray",
+    "Paterson",
+    "Reid",
+    "Robertson",
+    "Ross",
+    "Scott",
+    "Shaw",
+    "Sinclair",
+    "Smith",
+    "Stewart",
+    "Sutherland",
+    "Thomson",
+    "Wallace",
+    "Watson",
+    "White",
+    "Wilson",
+    "Young",
+]
+
+# (name, NES level, cadence days, new starter cadence days, closeness, relationship)
+ROLE_PROFILES = [
+    ("Social worker", NESLevel.ENHANCED, 28, 14, Closeness.REGULAR_DIRECT, Relationship.PAID),
+    ("Team leader", NESLevel.ENHANCED, 28, None, Closeness.REGULAR_DIRECT, Relationship.PAID),
+    ("Residential care worker", NESLevel.SKILLED, 28, 14, Closeness.DAILY_CARE, Relationship.PAID),
+    (
+        "Family support worker",
+        NESLevel.SKILLED,
+        42,
+        21,
+        Closeness.REGULAR_DIRECT,
+        Relationship.PAID,
+    ),
+    ("Health visitor", NESLevel.SKILLED, 42, None, Closeness.REGULAR_DIRECT, Relationship.PAID),
+    (
+        "Clinical psychologist",
+        NESLevel.SPECIALIST,
+        28,
+        None,
+        Closeness.REGULAR_DIRECT,
+        Relationship.PAID,
+    ),
+    ("Teacher", NESLevel.INFORMED, 90, 42, Closeness.REGULAR_DIRECT, Relationship.PAID),
+    ("Police officer", NESLevel.INFORMED, 90, None, Closeness.OCCASIONAL, Relationship.PAID),
+    ("Youth worker", NESLevel.SKILLED, 42, None, Closeness.REGULAR_DIRECT, Relationship.PAID),
+    (
+        "Volunteer mentor",
+        NESLevel.INFORMED,
+        56,
+        28,
+        Closeness.REGULAR_DIRECT,
+        Relationship.VOLUNTEER,
+    ),
+    ("Foster carer", NESLevel.SKILLED, 28, 14, Closeness.DAILY_CARE, Relationship.FOSTER_CARER),
+    ("Kinship carer", NESLevel.SKILLED, 42, 28, Closeness.DAILY_CARE, Relationship.KINSHIP_CARER),
+    (
+        "Adoptive parent",
+        NESLevel.INFORMED,
+        90,
+        42,
+        Closeness.DAILY_CARE,
+        Relationship.ADOPTIVE_PARENT,
+    ),
+    (
+        "Student social worker",
+        NESLevel.SKILLED,
+        14,
+        None,
+        Closeness.REGULAR_DIRECT,
+        Relationship.STUDENT,
+    ),
+    (
+        "Business support officer",
+        NESLevel.INFORMED,
+        None,
+        None,
+        Closeness.NO_DIRECT,
+        Relationship.PAID,
+    ),
+]
+
+# Which role profiles each team's people hold.
+TEAM_ROLES = {
+    "Children and Families North": ["Social worker", "Student social worker"],
+    "Children and Families South": ["Social worker", "Business support officer"],
+    "Family Support": ["Family support worker"],
+    "Throughcare and Aftercare": ["Social worker", "Family support worker"],
+    "Fostering and Adoption": ["Social worker"],
+    "Health Visiting": ["Health visitor"],
+    "CAMHS": ["Clinical psychologist"],
+    "School Nursing": ["Health visitor"],
+    "Public Protection Team": ["Police officer"],
+    "Kilbride Academy": ["Teacher"],
+    "Riverside Primary": ["Teacher"],
+    "Education Psychology": ["Clinical psychologist"],
+    "Family Mentoring": ["Volunteer mentor", "Family support worker"],
+    "Youth Work": ["Youth worker", "Volunteer mentor"],
+    "Bridgeview House": ["Residential care worker"],
+    "Larchfield House": ["Residential care worker"],
+    "Foster Carers": ["Foster carer"],
+    "Kinship Carers": ["Kinship carer"],
+    "Adoptive Families": ["Adoptive parent"],
+}
+
+SUPERVISEES_PER_SUPERVISOR = 8
 
 NES = "NHS Education for Scotland"
 COUNCIL = "Glenmorven Council Learning and Development"
@@ -145,6 +358,142 @@ LEVEL_ACTIVITY = {
 
 
 def build_demo(ctx) -> None:
+    profile_facts = _role_profiles(ctx)
+    _build_people(ctx, profile_facts)
+    _link_accounts(ctx)
+    _learning(ctx)
+
+
+def _role_profiles(ctx):
+    profile_facts = {}
+    for name, level, cadence, new_cadence, closeness, relationship in ROLE_PROFILES:
+        ctx.role_profiles[name] = RoleProfile.objects.create(
+            partnership=ctx.partnership,
+            name=name,
+            required_nes_level=level,
+            supervision_cadence_days=cadence,
+            new_starter_cadence_days=new_cadence,
+        )
+        profile_facts[name] = (closeness, relationship)
+    return profile_facts
+
+
+def _name(rng: random.Random) -> str:
+    return f"{rng.choice(FIRST_NAMES)} {rng.choice(FAMILY_NAMES)}"
+
+
+def _start_date(rng: random.Random, today: date) -> date:
+    # Mostly settled staff, with about one in eight in their first months.
+    if rng.random() < 0.12:
+        return today - timedelta(days=rng.randint(7, 170))
+    return today - timedelta(days=rng.randint(200, 365 * 20))
+
+
+def _build_people(ctx: DemoContext, profile_facts) -> None:
+    rng, today = ctx.rng, ctx.today
+    team_names = list(TEAM_ROLES)
+    # Team leaders first: one per team and then one more for every eight people in it.
+    base, extra = divmod(ctx.size, len(team_names))
+    leaders, everyone = [], []
+    staff_number = 10000
+    for team_index, team_name in enumerate(team_names):
+        per_team = base + (1 if team_index < extra else 0)
+        team = ctx.teams[team_name]
+        is_carers = team.organisation.kind == Organisation.Kind.FAMILY_CARERS
+        leader_count = max(1, per_team // (SUPERVISEES_PER_SUPERVISOR + 1))
+        team_leaders = []
+        for _ in range(leader_count):
+            staff_number += 1
+            profile_name = "Social worker" if is_carers else "Team leader"
+            closeness, relationship = profile_facts[profile_name]
+            leader = Person(
+                partnership=ctx.partnership,
+                full_name=_name(rng),
+                staff_number=f"GM{staff_number}",
+                organisation=team.organisation,
+                team=team,
+                role_profile=ctx.role_profiles[profile_name],
+                job_title="Supervising social worker" if is_carers else "Team leader",
+                relationship=relationship,
+                closeness=closeness,
+                start_date=today - timedelta(days=rng.randint(900, 365 * 20)),
+            )
+            team_leaders.append(leader)
+        leaders.extend(team_leaders)
+        for index in range(per_team - leader_count):
+            profile_name = rng.choice(TEAM_ROLES[team_name])
+            closeness, relationship = profile_facts[profile_name]
+            staff_number += 1
+            person = Person(
+                partnership=ctx.partnership,
+                full_name=_name(rng),
+                # Family carers are not staff, so most have no staff number.
+                staff_number="" if is_carers else f"GM{staff_number}",
+                organisation=team.organisation,
+                team=team,
+                role_profile=ctx.role_profiles[profile_name],
+                relationship=relationship,
+                closeness=closeness,
+                start_date=_start_date(rng, today),
+                newly_qualified=(not is_carers and rng.random() < 0.05),
+            )
+            person._leader = team_leaders[index % len(team_leaders)]
+            everyone.append(person)
+    Person.objects.bulk_create(leaders, batch_size=2000)
+    for person in everyone:
+        person.supervisor = person._leader
+        # A few people have moved on; their history stays.
+        if rng.random() < 0.04:
+            person.end_date = today - timedelta(days=rng.randint(1, 300))
+    Person.objects.bulk_create(everyone, batch_size=2000)
+    ctx.people = leaders + everyone
+    for person in ctx.people:
+        person.email = _email_for(person)
+    Person.objects.bulk_update(ctx.people, ["email"], batch_size=2000)
+
+
+def _email_for(person: Person) -> str:
+    local = person.full_name.lower().replace(" ", ".").replace("'", "")
+    return f"{local}.{person.pk}@glenmorven.example"
+
+
+def _link_accounts(ctx) -> None:
+    """The practitioner, carer, supervisor and learning lead sign-ins are people in the
+    register: each takes over a person's place, with the account's name and email."""
+    teams = ctx.teams
+    supervisor_person = next(
+        p
+        for p in ctx.people
+        if p.team_id == teams["Children and Families North"].pk and p.supervisor_id is None
+    )
+    practitioner_person = next(
+        p for p in ctx.people if p.supervisor_id == supervisor_person.pk and p.end_date is None
+    )
+    carer_person = next(
+        p
+        for p in ctx.people
+        if p.team_id == teams["Kinship Carers"].pk
+        and p.supervisor_id is not None
+        and p.end_date is None
+    )
+    learning_person = next(
+        p for p in ctx.people if p.team_id == teams["Family Support"].pk and p.end_date is None
+    )
+    linked = {
+        Role.PRACTITIONER: practitioner_person,
+        Role.FAMILY_CARER: carer_person,
+        Role.SUPERVISOR: supervisor_person,
+        Role.LEARNING_LEAD: learning_person,
+    }
+    for role, person in linked.items():
+        user = ctx.accounts[role]
+        person.user = user
+        person.full_name = user.full_name
+        person.email = user.email
+        person.save(update_fields=["user", "full_name", "email"])
+
+
+def _learning(ctx) -> None:
     topics = {t.key: t for t in Topic.objects.all()}
     activities = _catalogue(ctx, topics)
     _requirements(ctx, topics)

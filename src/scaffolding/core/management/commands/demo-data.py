@@ -39,17 +39,15 @@ class Command(BaseCommand):
                 f"{len(ctx.teams)} teams, {len(ctx.people)} people."
             )
         )
+        if options["verbosity"] > 1:
+            for app, seconds in ctx.timings.items():
+                self.stdout.write(f"  {app:<16} {seconds:6.2f}s")
         self._print_logins()
 
     def _print_logins(self):
         sign_in = f"{settings.SITE_URL.rstrip('/')}/sign-in/"
         self.stdout.write(f"\nSign in at {sign_in} with any of these:")
-        for full_name, email, role, _kind in demo.DEMO_ACCOUNTS:
-            label = dict(demo.Role.choices)[role]
-            self.stdout.write(f"  {label:<40} {email:<36} ({full_name})")
         for label, email, full_name in demo.app_sign_ins():
             self.stdout.write(f"  {label:<40} {email:<36} ({full_name})")
-        self.stdout.write(f"  Password for all of them: {demo.DEMO_PASSWORD}")
-        self.stdout.write(
-            "  The partnership admin is asked to set up two-step sign-in with an authenticator app."
-        )
+        for line in demo.sign_in_notes():
+            self.stdout.write(f"  {line}")
