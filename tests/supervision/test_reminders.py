@@ -20,22 +20,26 @@ def _ics(message):
     return Calendar.from_ical(content)
 
 
-def test_booking_a_session_emails_a_calendar_invitation(world, client_for):
+def test_booking_a_session_emails_a_calendar_invitation(
+    world, client_for, django_capture_on_commit_callbacks
+):
     when = timezone.localdate() + timedelta(days=7)
     practitioner = world.people["practitioner"]
-    response = client_for("supervisor").post(
-        reverse("supervision:session_new"),
-        {
-            "participants": [practitioner.pk],
-            "kind": "one_to_one",
-            "held_on": when.isoformat(),
-            "start_time": "14:30",
-            "length_minutes": "90",
-            "location": "The quiet room",
-            "actions-TOTAL_FORMS": "0",
-            "actions-INITIAL_FORMS": "0",
-        },
-    )
+    # The invitation goes once the booking is saved (on commit), never for a rolled-back one.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for("supervisor").post(
+            reverse("supervision:session_new"),
+            {
+                "participants": [practitioner.pk],
+                "kind": "one_to_one",
+                "held_on": when.isoformat(),
+                "start_time": "14:30",
+                "length_minutes": "90",
+                "location": "The quiet room",
+                "actions-TOTAL_FORMS": "0",
+                "actions-INITIAL_FORMS": "0",
+            },
+        )
     assert response.status_code == 302
     session = Session.objects.get()
     assert session.status == Session.Status.SCHEDULED
@@ -140,20 +144,23 @@ def test_viewing_pages_sends_nothing(world, client_for):
     assert not ReminderSent.objects.exists()
 
 
-def test_moving_a_booked_session_sends_a_fresh_invitation(world, client_for):
+def test_moving_a_booked_session_sends_a_fresh_invitation(
+    world, client_for, django_capture_on_commit_callbacks
+):
     when = timezone.localdate() + timedelta(days=10)
     session = held(world, world.people["practitioner"], when, status=Session.Status.SCHEDULED)
     later = when + timedelta(days=2)
-    response = client_for("supervisor").post(
-        reverse("supervision:session_edit", args=[session.pk]),
-        {
-            "kind": "one_to_one",
-            "held_on": later.isoformat(),
-            "length_minutes": "60",
-            "actions-TOTAL_FORMS": "0",
-            "actions-INITIAL_FORMS": "0",
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for("supervisor").post(
+            reverse("supervision:session_edit", args=[session.pk]),
+            {
+                "kind": "one_to_one",
+                "held_on": later.isoformat(),
+                "length_minutes": "60",
+                "actions-TOTAL_FORMS": "0",
+                "actions-INITIAL_FORMS": "0",
+            },
+        )
     assert response.status_code == 302
     session.refresh_from_db()
     assert session.status == Session.Status.SCHEDULED and session.held_on == later

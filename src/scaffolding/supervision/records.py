@@ -86,8 +86,11 @@ def snapshot(session: Session) -> dict:
 
 
 @transaction.atomic
-def save_record(session: Session, *, changed_by, changed: bool) -> Session:
-    """Save a changed record; an agreed one keeps its agreed version and goes back to draft."""
+def save_record(session: Session, *, changed_by, changed: bool, moved: bool = False) -> Session:
+    """Save a changed record; an agreed one keeps its agreed version and goes back to draft.
+
+    A booking moved to a new time sends everyone a fresh calendar invitation.
+    """
     if not changed:
         return session
     if session.status == Session.Status.AGREED:
@@ -103,6 +106,8 @@ def save_record(session: Session, *, changed_by, changed: bool) -> Session:
     elif session.status == Session.Status.SCHEDULED and has_record(session):
         session.status = Session.Status.DRAFT
     session.save()
+    if session.status == Session.Status.SCHEDULED and moved:
+        _invite_when_saved(session)
     return session
 
 
@@ -157,6 +162,28 @@ def record_attendance(session: Session, people, attended_ids=None) -> None:
 
 
 @transaction.atomic
+def starting_status(held_on) -> str:
+    """A future date is booked (scheduled); today or a past date starts a draft record."""
+    return Session.Status.SCHEDULED if held_on > timezone.localdate() else Session.Status.DRAFT
+
+
+def _invite_when_saved(session: Session) -> None:
+    from .tasks import send_session_invitation
+
+    transaction.on_commit(lambda: send_session_invitation.enqueue(session_id=session.pk))
+
+
+@transaction.atomic
+def create_session(session: Session, attendees, attended_ids=None) -> Session:
+    """Save a new session with its people; a booking sends everyone a calendar invitation."""
+    session.status = starting_status(session.held_on)
+    session.save()
+    record_attendance(session, [p for p in attendees if p is not None], attended_ids)
+    if session.status == Session.Status.SCHEDULED:
+        _invite_when_saved(session)
+    return session
+
+
 def book_session(
     *,
     partnership_id: int,
@@ -167,27 +194,16 @@ def book_session(
     length_minutes: int = 60,
     location: str = "",
 ) -> Session:
-    """Book a session for other apps (a debrief after a hard day, say), invitations included.
-
-    A future date is booked as scheduled and everyone gets a calendar invitation
-    once the booking is saved; a past or today's date starts a draft record.
-    """
-    from .tasks import send_session_invitation
-
-    scheduled = held_on > timezone.localdate()
-    session = Session.objects.create(
+    """Book a session for other apps (a debrief after a hard day, say), invitations included."""
+    session = Session(
         partnership_id=partnership_id,
         kind=kind,
-        status=Session.Status.SCHEDULED if scheduled else Session.Status.DRAFT,
         held_on=held_on,
         length_minutes=length_minutes,
         location=location,
         facilitator=facilitator,
     )
-    record_attendance(session, [p for p in attendees if p is not None])
-    if scheduled:
-        transaction.on_commit(lambda: send_session_invitation.enqueue(session_id=session.pk))
-    return session
+    return create_session(session, attendees)
 
 
 def with_others(sessions, person) -> list:

@@ -40,7 +40,6 @@ from .models import (
     SupportContact,
 )
 from .prompts import prompts_for
-from .tasks import send_session_invitation
 
 PAGE_SIZE = 50
 
@@ -180,18 +179,10 @@ def session_new(request):
             session = form.save(commit=False)
             session.facilitator = person
             session.group = group
-            session.status = (
-                Session.Status.SCHEDULED
-                if session.held_on > timezone.localdate()
-                else Session.Status.DRAFT
-            )
-            session.save()
             came = {p.pk for p in form.cleaned_data["participants"]}
             attendees = list(people) if group is not None else form.cleaned_data["participants"]
-            records.record_attendance(session, attendees, attended_ids=came)
+            records.create_session(session, attendees, attended_ids=came)
             _save_actions(formset, session)
-            if session.status == Session.Status.SCHEDULED:
-                send_session_invitation.enqueue(session_id=session.pk)
         if session.status == Session.Status.SCHEDULED:
             messages.success(request, "Session booked. Everyone has a calendar invitation.")
         else:
@@ -286,12 +277,9 @@ def session_edit(request, pk):
         with transaction.atomic():
             # save_record keeps the agreed version (read from the database) before saving.
             session = records.save_record(
-                form.save(commit=False), changed_by=request.user, changed=changed
+                form.save(commit=False), changed_by=request.user, changed=changed, moved=moved
             )
             _save_actions(formset, session)
-            if session.status == Session.Status.SCHEDULED and moved:
-                # A new time means a fresh calendar invitation for everyone.
-                send_session_invitation.enqueue(session_id=session.pk)
         if not changed:
             messages.success(request, "Nothing changed.")
         elif was_agreed:
