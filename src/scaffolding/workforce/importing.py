@@ -26,9 +26,9 @@ from .models import (
     Person,
     RecordStatus,
     Relationship,
-    TeamMembership,
     completed_in_the_future,
 )
+from .register import record_teams
 from .signals import people_changed
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -446,7 +446,7 @@ def _person_action(existing, cleaned, lookups) -> str:
 @transaction.atomic
 def save_people(partnership_id: int, plan: Plan, on: date) -> dict:
     """Create and update register entries in one transaction; team changes keep history."""
-    creating, updating, moved, changes = [], [], [], []
+    creating, updating, changes = [], [], []
     for _, action, cleaned in plan.rows:
         fields = {f: cleaned[f] for f in PERSON_FIELDS}
         if action == "created":
@@ -462,20 +462,16 @@ def save_people(partnership_id: int, plan: Plan, on: date) -> dict:
                 **fields,
             )
             changes.append((person, known.end_date, known.team_id))
-            if known.team_id != fields["team_id"]:
-                moved.append(person)
             updating.append(person)
     Person.objects.bulk_create(creating, batch_size=1000)
     Person.objects.bulk_update(updating, PERSON_FIELDS, batch_size=1000)
-    TeamMembership.objects.filter(
-        person_id__in=[p.pk for p in moved], ended_on__isnull=True
-    ).update(ended_on=on)
-    memberships = [
-        TeamMembership(person=p, team_id=p.team_id, started_on=p.start_date)
-        for p in creating
-        if p.team_id
-    ] + [TeamMembership(person=p, team_id=p.team_id, started_on=on) for p in moved if p.team_id]
-    TeamMembership.objects.bulk_create(memberships, batch_size=1000)
+    # The same history rule as a register entry saved from a form (register.py).
+    record_teams(
+        partnership_id,
+        on,
+        joined=[(p.pk, p.team_id, p.start_date) for p in creating],
+        changed=[(p.pk, p.team_id, p.end_date) for p in updating],
+    )
     _set_supervisors(partnership_id, plan)
     # Bulk updates send no post_save: tell the apps above (moved-on dates, team changes).
     if changes:
