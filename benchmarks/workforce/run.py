@@ -26,6 +26,12 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
+
+# DEBUG (needed above for the development secret key) keeps every query's text with
+# its parameters quoted; production runs without it, so time without it too.
+settings.DEBUG = False
+
 from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 
