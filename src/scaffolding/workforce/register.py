@@ -25,11 +25,7 @@ def record_teams(partnership_id: int, on: date, joined=(), changed=()) -> None:
     closes ``on`` and one opens in the new team; when they have moved on, what is open
     closes on their moved-on date. Saves nothing but memberships.
     """
-    opening = [
-        TeamMembership(partnership_id=partnership_id, person_id=pk, team_id=team, started_on=start)
-        for pk, team, start in joined
-        if team
-    ]
+    opening = [(partnership_id, pk, team, start, None) for pk, team, start in joined if team]
     open_now: dict[int, list[tuple[int, int]]] = {}
     for ids in _chunks([pk for pk, _, _ in changed]):
         rows = (
@@ -48,15 +44,7 @@ def record_teams(partnership_id: int, on: date, joined=(), changed=()) -> None:
             continue
         close_on += [m for m, _ in memberships]
         if team is not None:
-            opening.append(
-                TeamMembership(
-                    partnership_id=partnership_id,
-                    person_id=pk,
-                    team_id=team,
-                    started_on=on,
-                    ended_on=end,
-                )
-            )
+            opening.append((partnership_id, pk, team, on, end))
     for ids in _chunks(close_on):
         TeamMembership.objects.filter(pk__in=ids).update(ended_on=on)
     if close_at:
@@ -65,7 +53,9 @@ def record_teams(partnership_id: int, on: date, joined=(), changed=()) -> None:
             ["ended_on"],
             batch_size=CHUNK // 3,
         )
-    TeamMembership.objects.bulk_create(opening, batch_size=CHUNK)
+    TeamMembership.objects.insert_rows(
+        ["partnership_id", "person_id", "team_id", "started_on", "ended_on"], opening
+    )
 
 
 @transaction.atomic
