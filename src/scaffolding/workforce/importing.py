@@ -160,6 +160,15 @@ def _is_blank(value) -> bool:
 
 def cell_text(value) -> str:
     """A cell as text; formulas are refused, text we escaped on export is unescaped."""
+    if type(value) is str:  # every CSV cell: the same rules as below, fewer checks
+        text = value.strip()
+        if text[:1] == "'" and text[1:2] in FORMULA_START:
+            return text[1:]
+        if text.startswith(FORMULA_START):
+            raise ValueError(
+                f"“{text[:40]}” looks like a spreadsheet formula; type the value itself instead"
+            )
+        return text
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
