@@ -71,3 +71,22 @@ def test_young_peoples_models_stand_on_the_tenancy_base():
     names = {model._meta.label for model in tenant_models()}
     assert {"voice.YoungPerson", "voice.WorkerLink"} <= names
     assert all(issubclass(m, PartnershipOwned) for m in tenant_models())
+
+
+def test_insert_rows_refuses_a_row_without_its_partnership(world):
+    from scaffolding.workforce.models import TeamMembership
+
+    person = world.people["practitioner"]
+    fields = ["person_id", "team_id", "started_on"]
+    with pytest.raises(ValueError, match="partnership_id"):
+        TeamMembership.objects.insert_rows(fields, [(person.pk, world.team.pk, date(2026, 1, 5))])
+    with pytest.raises(ValueError, match="partnership set"):
+        TeamMembership.objects.insert_rows(
+            ["partnership_id", *fields], [(None, person.pk, world.team.pk, date(2026, 1, 5))]
+        )
+    TeamMembership.objects.insert_rows(
+        ["partnership_id", *fields],
+        [(person.partnership_id, person.pk, world.team.pk, date(2026, 1, 5))],
+    )
+    saved = TeamMembership.objects.get(person=person, started_on=date(2026, 1, 5))
+    assert (saved.partnership_id, saved.ended_on) == (person.partnership_id, None)

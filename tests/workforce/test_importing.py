@@ -414,3 +414,52 @@ def test_the_import_page_lists_the_allowed_codes(world, client_for):
     for code in ("regular_direct", "kinship_carer", "in_progress"):
         assert f"<code>{code}</code>" in body
     assert "/workforce/imports/template/people.csv" in body
+
+
+def test_moving_on_by_import_closes_the_membership_as_the_form_does(world):
+    # One history rule (register.record_teams) for the form and the import: a new team
+    # closes the old membership on the day of the import; a moved-on date closes the
+    # open one on that date.
+    existing = world.people["colleague"]
+    line = (
+        f",{existing.email},Callum Colleague,Lochside Council,Family Support,"
+        "Family support worker,,paid,regular_direct,2024-01-01,2026-05-20,"
+    )
+    importing.save_people(world.partnership.pk, plan(world, roster(line)), date(2026, 6, 1))
+    history = TeamMembership.objects.filter(person=existing).order_by("started_on", "pk")
+    assert [(m.team.name, m.started_on, m.ended_on) for m in history][-1] == (
+        "Family Support",
+        date(2026, 6, 1),
+        date(2026, 5, 20),
+    )
+    assert not TeamMembership.objects.filter(person=existing, ended_on__isnull=True).exists()
+
+
+def _many(count: int, offset: int) -> bytes:
+    lines = [
+        f"Q{offset + n},q{offset + n}@lochside.example,Person {n},Lochside Council,"
+        f"Family Support,Family support worker,,paid,regular_direct,2024-03-01,,"
+        + (f"Q{offset + n - 1}" if n else "")
+        for n in range(count)
+    ]
+    return roster(*lines)
+
+
+def test_queries_do_not_grow_with_the_rows(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for count, offset in ((50, 1000), (500, 2000)):
+        with CaptureQueriesContext(connection) as queries:
+            result = plan(world, _many(count, offset))
+            assert result.problems == []
+            importing.save_people(world.partnership.pk, result, date(2026, 6, 1))
+        counts.append(len(queries))
+    assert Person.objects.filter(staff_number__startswith="Q").count() == 550
+    assert TeamMembership.objects.filter(person__staff_number__startswith="Q").count() == 550
+    assert Person.objects.get(staff_number="Q2499").supervisor.staff_number == "Q2498"
+    # Every step is a fixed number of queries (lookups once, new entries and their
+    # memberships in one executemany each), except the supervisors' bulk_update, which
+    # Django splits into batches under SQLite's 999 parameters: one more per ~330 rows.
+    assert counts[1] <= counts[0] + 1, counts

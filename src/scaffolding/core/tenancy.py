@@ -71,6 +71,63 @@ class PartnershipQuerySet(models.QuerySet):
                 )
         return super().bulk_create(objs, *args, **kwargs)
 
+    def insert_rows(self, fields: list[str], rows: list[tuple]) -> None:
+        """Insert many rows of plain values in one ``executemany``, for imports.
+
+        Like ``bulk_create`` without model objects: no signals, no primary keys back
+        (read them with one query afterwards). ``fields`` name model fields (attnames
+        such as ``team_id``) and must include ``partnership_id``; a row without its
+        partnership is refused, as ``bulk_create`` refuses it. Fields not given get
+        their default. Values go to the database as parameters, never into the SQL.
+        """
+        from django.db import connections
+
+        meta = self.model._meta
+        by_attname = {f.attname: f for f in meta.concrete_fields}
+        if "partnership_id" not in fields:
+            raise ValueError(f"{self.model.__name__} rows need their partnership_id.")
+        given = [by_attname[name] for name in fields]  # KeyError for a field it lacks
+        at = fields.index("partnership_id")
+        connection = connections[self.db]
+        ops = connection.ops
+        convert = []
+        for field in given:
+            kind = field.get_internal_type()
+            if kind == "DateField":
+                convert.append(ops.adapt_datefield_value)
+            elif kind in ("CharField", "TextField", "EmailField", "ForeignKey", "IntegerField"):
+                convert.append(None)
+            else:
+                convert.append(lambda value, f=field: f.get_db_prep_save(value, connection))
+        rest = [f for f in meta.concrete_fields if f.attname not in fields and not f.primary_key]
+        defaults = []
+        for field in rest:
+            if (
+                (field.has_default() and callable(field.default))
+                or getattr(field, "auto_now", False)
+                or getattr(field, "auto_now_add", False)
+            ):
+                raise ValueError(f"insert_rows cannot fill {field.name}; give it a value.")
+            defaults.append(field.get_db_prep_save(field.get_default(), connection))
+        params = []
+        for row in rows:
+            if row[at] is None:
+                raise ValueError(f"{self.model.__name__} rows need their partnership set.")
+            params.append(
+                [
+                    value if fn is None or value is None else fn(value)
+                    for fn, value in zip(convert, row, strict=True)
+                ]
+                + defaults
+            )
+        if not params:
+            return
+        columns = ", ".join(ops.quote_name(f.column) for f in given + rest)
+        marks = ", ".join(["%s"] * (len(given) + len(rest)))
+        sql = f"INSERT INTO {ops.quote_name(meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608 - names from the model, values as parameters
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, params)
+
 
 PartnershipManager = models.Manager.from_queryset(PartnershipQuerySet)
 

@@ -26,9 +26,9 @@ from .models import (
     Person,
     RecordStatus,
     Relationship,
-    TeamMembership,
     completed_in_the_future,
 )
+from .register import record_teams
 from .signals import people_changed
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -160,6 +160,15 @@ def _is_blank(value) -> bool:
 
 def cell_text(value) -> str:
     """A cell as text; formulas are refused, text we escaped on export is unescaped."""
+    if type(value) is str:  # every CSV cell: the same rules as below, fewer checks
+        text = value.strip()
+        if text[:1] == "'" and text[1:2] in FORMULA_START:
+            return text[1:]
+        if text.startswith(FORMULA_START):
+            raise ValueError(
+                f"“{text[:40]}” looks like a spreadsheet formula; type the value itself instead"
+            )
+        return text
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -282,10 +291,13 @@ class PeopleLookups:
     """Everything a roster row is checked against, loaded once as plain values (not model
     objects) in a fixed number of queries."""
 
-    def __init__(self, partnership_id: int):
+    def __init__(self, partnership_id: int, people_only: bool = False):
         from .models import RoleProfile
 
         self.partnership_id = partnership_id
+        self._load_people()
+        if people_only:
+            return
         self.organisations = {
             name.lower(): Ref(pk, name)
             for pk, name in Organisation.objects.filter(partnership_id=partnership_id)
@@ -306,8 +318,10 @@ class PeopleLookups:
             .order_by()
             .values_list("pk", "name")
         }
+
+    def _load_people(self) -> None:
         people = (
-            Person.objects.filter(partnership_id=partnership_id)
+            Person.objects.filter(partnership_id=self.partnership_id)
             .order_by("pk")
             .values_list(*Known._fields)
         )
@@ -445,13 +459,18 @@ def _person_action(existing, cleaned, lookups) -> str:
 
 @transaction.atomic
 def save_people(partnership_id: int, plan: Plan, on: date) -> dict:
-    """Create and update register entries in one transaction; team changes keep history."""
-    creating, updating, moved, changes = [], [], [], []
+    """Create and update register entries in one transaction; team changes keep history.
+
+    New entries go in as plain values in one statement (no model object per row), and
+    their ids are read back with the register in one query: a new row's staff number,
+    else its email, is in nobody else's entry, or the row would have been an update.
+    """
+    creating, updating, changes = [], [], []
     for _, action, cleaned in plan.rows:
-        fields = {f: cleaned[f] for f in PERSON_FIELDS}
         if action == "created":
-            creating.append(Person(partnership_id=partnership_id, **fields))
+            creating.append(cleaned)
         elif action == "updated":
+            fields = {f: cleaned[f] for f in PERSON_FIELDS}
             known = cleaned["existing"]
             if not fields["staff_number"]:
                 fields["staff_number"] = known.staff_number
@@ -462,36 +481,40 @@ def save_people(partnership_id: int, plan: Plan, on: date) -> dict:
                 **fields,
             )
             changes.append((person, known.end_date, known.team_id))
-            if known.team_id != fields["team_id"]:
-                moved.append(person)
             updating.append(person)
-    Person.objects.bulk_create(creating, batch_size=1000)
+    Person.objects.insert_rows(
+        ["partnership_id", *PERSON_FIELDS],
+        [(partnership_id, *(c[f] for f in PERSON_FIELDS)) for c in creating],
+    )
     Person.objects.bulk_update(updating, PERSON_FIELDS, batch_size=1000)
-    TeamMembership.objects.filter(
-        person_id__in=[p.pk for p in moved], ended_on__isnull=True
-    ).update(ended_on=on)
-    memberships = [
-        TeamMembership(person=p, team_id=p.team_id, started_on=p.start_date)
-        for p in creating
-        if p.team_id
-    ] + [TeamMembership(person=p, team_id=p.team_id, started_on=on) for p in moved if p.team_id]
-    TeamMembership.objects.bulk_create(memberships, batch_size=1000)
-    _set_supervisors(partnership_id, plan)
+    register = None
+    if creating or any(c["supervisor"] for _, a, c in plan.rows if a != "unchanged"):
+        register = PeopleLookups(partnership_id, people_only=True)  # with the new entries
+    # The same history rule as a register entry saved from a form (register.py).
+    record_teams(
+        partnership_id,
+        on,
+        joined=[
+            (register.match(c["staff_number"], c["email"]).pk, c["team_id"], c["start_date"])
+            for c in creating
+        ],
+        changed=[(p.pk, p.team_id, p.end_date) for p in updating],
+    )
+    _set_supervisors(plan, register)
     # Bulk updates send no post_save: tell the apps above (moved-on dates, team changes).
     if changes:
         people_changed.send(sender=Person, changes=changes)
     return plan.counts()
 
 
-def _set_supervisors(partnership_id: int, plan: Plan) -> None:
+def _set_supervisors(plan: Plan, register: "PeopleLookups | None") -> None:
     wanted = [(c, c["supervisor"]) for _, a, c in plan.rows if c["supervisor"] and a != "unchanged"]
     if not wanted:
         return
-    lookups = PeopleLookups(partnership_id)  # now including the people just created
     changed = []
     for cleaned, key in wanted:
-        person = lookups.match(cleaned["staff_number"], cleaned["email"])
-        supervisor = lookups.match(key, key)
+        person = register.match(cleaned["staff_number"], cleaned["email"])
+        supervisor = register.match(key, key)
         if person and supervisor and person.supervisor_id != supervisor.pk:
             changed.append(Person(pk=person.pk, supervisor_id=supervisor.pk))
     Person.objects.bulk_update(changed, ["supervisor"], batch_size=1000)
