@@ -188,17 +188,19 @@ def test_navigation_fits_a_phone_behind_a_menu_button(page, live_server, live_wo
 def test_a_wide_table_says_it_scrolls_and_scrolls_from_the_keyboard(page, live_server, live_world):
     from playwright.sync_api import expect
 
-    sign_in(page, live_server.url, live_world.users["supervisor"])
+    # The gap figures keep their columns side by side (the due list turns into boxes).
+    sign_in(page, live_server.url, live_world.users["learning_lead"])
     page.set_viewport_size({"width": 390, "height": 900})
-    page.goto(f"{live_server.url}/supervision/due/")
-    region = page.get_by_role("region", name="Supervision due")
-    expect(page.get_by_text("scroll sideways to see every column")).to_be_visible()
-    assert_accessible(page, "supervision due on a phone")
+    page.goto(f"{live_server.url}/workforce/gaps/")
+    region = page.get_by_role("region", name="Gap figures")
+    expect(page.get_by_text("scroll sideways to see every column").first).to_be_visible()
+    assert_accessible(page, "gap figures on a phone")
     region.focus()
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
     page.wait_for_function(
-        "() => document.querySelector('.sc-table-wrap').scrollLeft > 0", timeout=3000
+        "() => document.querySelector('[aria-label=\"Gap figures\"]').scrollLeft > 0",
+        timeout=3000,
     )
     # A table that fits says nothing.
     page.goto(f"{live_server.url}/supervision/wellbeing/")
