@@ -95,11 +95,13 @@ PAGES = {
             "every item's date (for the newest first, and what is new)",
             "'about me', if they wrote it",
             "their views for meetings, if shared with this worker",
-            # The same check three times over (three template permission tests); a
-            # candidate for caching on the request.
+            "everyone linked to them, past and present, with names and who linked them",
+            # The same check four times over (overrides shown, and three permission tests:
+            # invite, decide, manage links); a candidate for caching on the request.
             "is this worker their named worker? (1)",
             "is this worker their named worker? (2)",
             "is this worker their named worker? (3)",
+            "is this worker their named worker? (4)",
             "safety alerts not yet acknowledged",
             "decisions made on their behalf, with who made them",
             "reads without their share, with the reason (last twenty)",
