@@ -171,9 +171,11 @@ def test_navigation_fits_a_phone_behind_a_menu_button(page, live_server, live_wo
     mobile = page.get_by_role("navigation", name="Menu")
     expect(mobile).to_be_visible()
     # A lead's long menu comes under headings; each list is named by its heading.
-    expect(mobile.get_by_role("list", name="Learning")).to_be_visible()
+    expect(mobile.get_by_role("list", name="Workforce and learning")).to_be_visible()
     expect(
-        mobile.get_by_role("list", name="Learning").get_by_role("link", name="Import and export")
+        mobile.get_by_role("list", name="Workforce and learning").get_by_role(
+            "link", name="Import and export"
+        )
     ).to_be_visible()
     page.screenshot(path="/tmp/shots/menu-sections-390.png", full_page=True)
     assert_accessible(page, "home on a phone, menu open")

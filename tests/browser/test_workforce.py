@@ -36,7 +36,7 @@ def test_a_practitioner_records_learning_and_meets_their_level(page, live_server
     page.get_by_role("link", name="Record learning", exact=True).click()
     assert_accessible(page, "record learning form")
     # A date in the future is explained next to the field.
-    page.get_by_label("Learning", exact=True).select_option(
+    page.get_by_role("main").get_by_label("Learning", exact=True).select_option(
         label="Transforming psychological trauma: skilled practice"
     )
     page.get_by_label("Status").select_option(label="Completed")

@@ -62,6 +62,6 @@ def test_every_menu_item_sits_in_a_known_section():
 def test_a_long_menu_comes_under_headings_and_a_short_one_does_not(client_for, world):
     lead = client_for("learning_lead").get("/").content.decode()
     assert '<p class="sc-menu-section" id="menu-section-1">Your work</p>' in lead
-    assert ">Learning</p>" in lead and ">Supervision</p>" in lead
+    assert ">Workforce and learning</p>" in lead and ">Supervision</p>" in lead
     young = client_for("young_person").get("/my/").content.decode()
     assert "sc-menu-section" not in young

@@ -16,7 +16,13 @@ from django.apps import apps
 from django.urls import reverse
 
 # Headings in the phone menu, in this order, for a role with more than SECTIONS_FROM items.
-SECTIONS = ("Your work", "Supervision", "Learning", "Progress and figures", "The partnership")
+SECTIONS = (
+    "Your work",
+    "Supervision",
+    "Workforce and learning",
+    "Progress and figures",
+    "The partnership",
+)
 SECTIONS_FROM = 8
 
 

@@ -19,7 +19,7 @@ class WorkforceConfig(AppConfig):
             "workforce.list_people",
             order=20,
             description="Who the workforce is, by closeness of relationship with children.",
-            section="Learning",
+            section="Workforce and learning",
         ),
         NavItem(
             "My learning",
@@ -35,7 +35,7 @@ class WorkforceConfig(AppConfig):
             "workforce.view_catalogue",
             order=22,
             description="Courses, e-learning and shared learning on offer in the partnership.",
-            section="Learning",
+            section="Workforce and learning",
         ),
         NavItem(
             "Learning gaps",
@@ -43,7 +43,7 @@ class WorkforceConfig(AppConfig):
             "workforce.view_gaps",
             order=24,
             description="Who is at the level their role needs, by team, organisation and role.",
-            section="Learning",
+            section="Workforce and learning",
         ),
         NavItem(
             "Role profiles",
@@ -51,7 +51,7 @@ class WorkforceConfig(AppConfig):
             "workforce.view_role_profiles",
             order=26,
             description="What each role needs: NES level, core topics, supervision rhythm.",
-            section="Learning",
+            section="Workforce and learning",
         ),
         NavItem(
             "Import and export",
@@ -59,7 +59,7 @@ class WorkforceConfig(AppConfig):
             "workforce.manage_learning",
             order=28,
             description="Bring in rosters and learning records; download them again.",
-            section="Learning",
+            section="Workforce and learning",
         ),
     ]
 
