@@ -37,6 +37,18 @@ def at(year, month, day):
     return datetime(year, month, day, 12, tzinfo=LONDON)
 
 
+def _sibling(young, who, together, wants="", added=None, **extra):
+    return PersonWhoMatters.objects.create(
+        young_person=young,
+        name=f"sibling of {who}",
+        kind=Kind.SIBLING,
+        lives_together=together,
+        wants=wants,
+        added_at=added or at(2025, 1, 1),
+        **extra,
+    )
+
+
 @pytest.fixture
 def table(world):
     yp = {
@@ -45,16 +57,8 @@ def table(world):
     }
     yp["F"] = young_person(world, "F", created_at=at(2026, 6, 1))
 
-    def sibling(who, together, wants="", added=None, **extra):
-        return PersonWhoMatters.objects.create(
-            young_person=yp[who],
-            name=f"sibling of {who}",
-            kind=Kind.SIBLING,
-            lives_together=together,
-            wants=wants,
-            added_at=added or at(2025, 1, 1),
-            **extra,
-        )
+    def sibling(who, *args, **kwargs):
+        return _sibling(yp[who], who, *args, **kwargs)
 
     sibling("A", True)
     sibling("A", True)
@@ -300,16 +304,8 @@ def test_brothers_and_sisters_at_the_edges_of_the_day(world):
     late = datetime(2026, 11, 30, 23, 59, tzinfo=LONDON)
     yp = {name: young_person(world, name, created_at=at(2024, 1, 1)) for name in "GHIJ"}
 
-    def sibling(who, together, wants="", added=None, **extra):
-        PersonWhoMatters.objects.create(
-            young_person=yp[who],
-            name=f"sibling of {who}",
-            kind=Kind.SIBLING,
-            lives_together=together,
-            wants=wants,
-            added_at=added or at(2025, 1, 1),
-            **extra,
-        )
+    def sibling(who, *args, **kwargs):
+        return _sibling(yp[who], who, *args, **kwargs)
 
     sibling("G", None)
     sibling("H", True, added=late)
