@@ -90,3 +90,20 @@ def test_insert_rows_refuses_a_row_without_its_partnership(world):
     )
     saved = TeamMembership.objects.get(person=person, started_on=date(2026, 1, 5))
     assert (saved.partnership_id, saved.ended_on) == (person.partnership_id, None)
+
+
+def test_insert_rows_reports_a_database_refusal_as_djangos_error(world):
+    # On PostgreSQL the rows go through COPY, outside Django's cursor wrapper: a row the
+    # database refuses must still raise Django's IntegrityError, so callers can catch it.
+    from django.db import IntegrityError, transaction
+
+    from scaffolding.workforce.models import TeamMembership
+
+    person = world.people["practitioner"]
+    fields = ["partnership_id", "person_id", "team_id", "started_on"]
+    good = (person.partnership_id, person.pk, world.team.pk, date(2026, 2, 1))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        TeamMembership.objects.insert_rows(
+            fields, [good, (person.partnership_id, None, world.team.pk, date(2026, 2, 2))]
+        )
+    assert not TeamMembership.objects.filter(person=person, started_on=date(2026, 2, 1)).exists()

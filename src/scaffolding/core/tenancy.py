@@ -72,7 +72,8 @@ class PartnershipQuerySet(models.QuerySet):
         return super().bulk_create(objs, *args, **kwargs)
 
     def insert_rows(self, fields: list[str], rows: list[tuple]) -> None:
-        """Insert many rows of plain values in one ``executemany``, for imports.
+        """Insert many rows of plain values in one statement, for imports: ``COPY`` on
+        PostgreSQL, one ``executemany`` elsewhere.
 
         Like ``bulk_create`` without model objects: no signals, no primary keys back
         (read them with one query afterwards). ``fields`` name model fields (attnames
@@ -123,8 +124,20 @@ class PartnershipQuerySet(models.QuerySet):
         if not params:
             return
         columns = ", ".join(ops.quote_name(f.column) for f in given + rest)
+        table = ops.quote_name(meta.db_table)
+        if connection.vendor == "postgresql":
+            # COPY streams the rows in one command; executemany is a round trip a row.
+            copy_in = f"COPY {table} ({columns}) FROM STDIN"
+            with (
+                connection.cursor() as cursor,
+                connection.wrap_database_errors,
+                cursor.cursor.copy(copy_in) as copy,
+            ):
+                for row in params:
+                    copy.write_row(row)
+            return
         marks = ", ".join(["%s"] * (len(given) + len(rest)))
-        sql = f"INSERT INTO {ops.quote_name(meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608 - names from the model, values as parameters
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608 - names from the model, values as parameters
         with connection.cursor() as cursor:
             cursor.executemany(sql, params)
 
