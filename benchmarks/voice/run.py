@@ -243,6 +243,9 @@ def main():
         me, worker, item = build(options)
         print(f"Kept for --existing: {database}")
 
+    # A look halfway down the measured young person's history: "see older looks" from there.
+    mine = AccessEvent.objects.filter(young_person__account=me).order_by("-at", "-pk")
+    deep = mine.values_list("pk", flat=True)[mine.count() // 2]
     young_client, worker_client = Client(), Client()
     young_client.force_login(me)
     worker_client.force_login(worker)
@@ -250,6 +253,7 @@ def main():
         ("minimal signed-in page (privacy)", worker_client, reverse("core:privacy")),
         ("young person's home", young_client, reverse("voice:home")),
         ("who has looked", young_client, reverse("voice:who_looked")),
+        ("who has looked, far back", young_client, f"{reverse('voice:who_looked')}?before={deep}"),
         ("item page (worker; logs a read)", worker_client, reverse("voice:item", args=[item.pk])),
     ]
     baseline = None

@@ -10,6 +10,7 @@ partnership or database is erased on purpose.
 from __future__ import annotations
 
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from django.db import connection, transaction
 
@@ -65,6 +66,34 @@ def record_reads(user, things, how: str = ReadHow.REPORT) -> int:
     if events:
         AccessEvent.objects.bulk_create(events)
     return len(events)
+
+
+@dataclass
+class LooksPage:
+    events: list
+    older: int | None  # the ``before`` for the next, older page; None on the last page
+    newest: bool  # this page starts at the newest look
+
+
+def looks_page(young_person, before: str | None = None, size: int = 50) -> LooksPage:
+    """One page of the looks at a young person's things, newest first.
+
+    Paged by position (older than look ``before``), not by page number: counting a
+    long history to number its pages would cost more than the page itself. A
+    ``before`` that is not one of this young person's looks starts at the newest.
+    """
+    looks = AccessEvent.objects.filter(young_person=young_person).order_by("-at", "-pk")
+    anchor = None
+    if before and before.isdigit() and len(before) < 19:  # fits a 64-bit id
+        anchor = looks.filter(pk=int(before)).values_list("at", "pk").first()
+    if anchor:
+        at, pk = anchor
+        # "at or before, but not the same moment at or after this look": a range on the
+        # (young person, at) index, which an OR of the two cases would not use.
+        looks = looks.filter(at__lte=at).exclude(at=at, pk__gte=pk)
+    events = list(looks[: size + 1])
+    older = events[size - 1].pk if len(events) > size else None
+    return LooksPage(events=events[:size], older=older, newest=anchor is None)
 
 
 @contextmanager

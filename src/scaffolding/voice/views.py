@@ -13,7 +13,6 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -25,7 +24,7 @@ from django.views.decorators.http import require_POST
 from scaffolding.core.tenancy import get_for_user
 
 from . import domain, sharing
-from .accesslog import record_read
+from .accesslog import looks_page, record_read
 from .forms import (
     AboutMeForm,
     AnswerForm,
@@ -320,12 +319,11 @@ def decide(request, pk):
 @never_cache
 def who_looked(request):
     young = _mine(request)
-    events = AccessEvent.objects.filter(young_person=young).order_by("-at", "-pk")
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    page = looks_page(young, before=request.GET.get("before"))
     return _young_page(
         request,
         "voice/who_looked.html",
-        {"page_title": "Who has looked at my things", "page_obj": page},
+        {"page_title": "Who has looked at my things", "looks": page},
         young,
     )
 
