@@ -18,7 +18,7 @@ def tick(page, label):
 @pytest.mark.parametrize("size", list(SIZES))
 def test_young_persons_journey(page, live_server, live_world, size):
     from scaffolding.voice import domain
-    from scaffolding.voice.accesslog import record_read
+    from scaffolding.voice.accesslog import record_read, record_reads
     from scaffolding.voice.models import StoryItem
 
     width, height = SIZES[size]
@@ -59,6 +59,15 @@ def test_young_persons_journey(page, live_server, live_world, size):
     page.get_by_role("link", name="Who has looked").first.click()
     assert page.get_by_text("Eilidh Practitioner").first.is_visible()
     assert_accessible(page, "who has looked")
+    record_reads(worker, [item] * 55)  # and reads it again and again: 56 looks in all
+    page.reload()
+    assert page.locator(".sc-looks li").count() == 50
+    page.get_by_role("link", name="See older looks").click()
+    assert page.locator(".sc-looks li").count() == 6
+    assert page.get_by_role("link", name="See older looks").count() == 0
+    assert_accessible(page, "who has looked, older looks")
+    page.get_by_role("link", name="Back to the newest").click()
+    assert page.locator(".sc-looks li").count() == 50
 
     page.goto(f"{live_server.url}/my/story/{item.pk}/")
     assert_accessible(page, "story item")
