@@ -13,7 +13,7 @@ import pytest
 from django.urls import reverse
 
 from tests.supervision.test_queries import grow as grow_supervision
-from tests.voice.test_pages_for_children import _grow as grow_story
+from tests.voice.test_pages_for_children import grow as grow_story
 from tests.workforce.helpers import build_learning
 from tests.workforce.test_pages import grow as grow_learning
 
