@@ -16,7 +16,20 @@ from datetime import date, timedelta
 import factory
 from django.utils import timezone
 
-from scaffolding.accounts.models import Organisation, Partnership, Team
+from scaffolding.accounts.models import Organisation, Partnership, Role, Team, User
+from scaffolding.progress.models import (
+    FOUNDATION_CHOICES,
+    Assessment,
+    Consent,
+    Framework,
+    FrameworkItem,
+    Initiative,
+    Measure,
+    MeasurePoint,
+    Question,
+    Story,
+    Visibility,
+)
 from scaffolding.relationships.models import (
     KeptRelationship,
     Kind,
@@ -33,7 +46,16 @@ from scaffolding.supervision.models import (
     SessionKind,
     SupervisorTraining,
 )
-from scaffolding.voice.models import LinkKind, WorkerLink, YoungPerson
+from scaffolding.voice.models import (
+    AccessEvent,
+    Audience,
+    LinkKind,
+    ReadHow,
+    ReadWhat,
+    StoryItem,
+    WorkerLink,
+    YoungPerson,
+)
 from scaffolding.workforce.models import (
     ActivityKind,
     Closeness,
@@ -75,6 +97,29 @@ class TeamFactory(factory.django.DjangoModelFactory):
 
     organisation = factory.SubFactory(OrganisationFactory)
     name = factory.Sequence(lambda n: f"Team {n}")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """An account that can sign in (a practitioner unless told otherwise)."""
+
+    class Meta:
+        model = User
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    email = factory.Sequence(lambda n: f"account{n}@example.org")
+    full_name = factory.Sequence(lambda n: f"Account {n}")
+    role = Role.PRACTITIONER
+    password = factory.django.Password("a-long-test-password")
+
+
+def _set_many(field):
+    """A many-to-many set after saving: `Factory(items=[...])`."""
+
+    def setter(obj, create, extracted, **kwargs):
+        if create and extracted:
+            getattr(obj, field).set(extracted)
+
+    return factory.PostGeneration(setter)
 
 
 # ---- workforce -------------------------------------------------------------------------
@@ -208,6 +253,43 @@ class WorkerLinkFactory(factory.django.DjangoModelFactory):
     kind = LinkKind.NAMED_WORKER
 
 
+class StoryItemFactory(factory.django.DjangoModelFactory):
+    """Words in a young person's story, shared with everyone who works with them (as
+    `voice.domain.add_item` leaves an item with that audience). The partnership is
+    copied from the young person."""
+
+    class Meta:
+        model = StoryItem
+
+    young_person = factory.SubFactory(YoungPersonFactory)
+    title = factory.Sequence(lambda n: f"Day {n}")
+    text = "Good day."
+    audience = Audience.EVERYONE
+    created_by = factory.SelfAttribute("young_person.account")
+
+
+class AccessEventFactory(factory.django.DjangoModelFactory):
+    """One read of a story item by someone else, logged as `voice.accesslog.record_read`
+    logs it: `AccessEventFactory(item=item, who=user)`."""
+
+    class Meta:
+        model = AccessEvent
+
+    class Params:
+        item = factory.SubFactory(StoryItemFactory)
+
+    young_person = factory.SelfAttribute("item.young_person")
+    who = factory.SubFactory(
+        UserFactory, partnership=factory.SelfAttribute("..young_person.partnership")
+    )
+    who_name = factory.LazyAttribute(lambda o: o.who.full_name or o.who.email)
+    who_role = factory.LazyAttribute(lambda o: o.who.get_role_display())
+    what = ReadWhat.ITEM
+    what_id = factory.SelfAttribute("item.pk")
+    what_title = factory.LazyAttribute(lambda o: o.item.title[:200])
+    how = ReadHow.PAGE
+
+
 # ---- relationships ---------------------------------------------------------------------
 
 
@@ -272,3 +354,100 @@ class LocalPolicyFactory(factory.django.DjangoModelFactory):
     covers = "x"
     stance = "blanket_ban"
     review_on = date(2027, 1, 1)
+
+
+# ---- progress --------------------------------------------------------------------------
+
+FOUNDATIONS = [key for key, _ in FOUNDATION_CHOICES]
+
+
+class FrameworkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Framework
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    name = factory.Sequence(lambda n: f"calls-{n}")
+    title = factory.LazyAttribute(lambda o: f"Calls to action ({o.name})")
+    kind = "calls_to_action"
+
+
+class FrameworkItemFactory(factory.django.DjangoModelFactory):
+    """A call to action; the partnership is copied from the framework."""
+
+    class Meta:
+        model = FrameworkItem
+
+    framework = factory.SubFactory(FrameworkFactory)
+    foundation = "care"
+    number = factory.Sequence(lambda n: n + 1)
+    code = factory.LazyAttribute(lambda o: f"{o.foundation}-{o.number}")
+    theme = factory.LazyAttribute(lambda o: f"THEME {o.foundation.upper()} {o.number}")
+    text = factory.LazyAttribute(lambda o: f"We must keep promise {o.foundation} {o.number}.")
+
+
+class AssessmentFactory(factory.django.DjangoModelFactory):
+    """The partnership is copied from the item."""
+
+    class Meta:
+        model = Assessment
+
+    item = factory.SubFactory(FrameworkItemFactory)
+    assessed_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=30))
+    status = "underway"
+
+
+class InitiativeFactory(factory.django.DjangoModelFactory):
+    """`InitiativeFactory(items=[...])` links the calls to action it serves."""
+
+    class Meta:
+        model = Initiative
+        skip_postgeneration_save = True
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    name = factory.Sequence(lambda n: f"Initiative {n}")
+    items = _set_many("items")
+
+
+class MeasureFactory(factory.django.DjangoModelFactory):
+    """`MeasureFactory(items=[...])` links the calls to action it measures."""
+
+    class Meta:
+        model = Measure
+        skip_postgeneration_save = True
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    name = factory.Sequence(lambda n: f"Measure {n}")
+    unit = "%"
+    question = Question.HOW_WELL
+    items = _set_many("items")
+
+
+class MeasurePointFactory(factory.django.DjangoModelFactory):
+    """The partnership is copied from the measure."""
+
+    class Meta:
+        model = MeasurePoint
+
+    measure = factory.SubFactory(MeasureFactory)
+    on = factory.LazyFunction(timezone.localdate)
+    value = 0
+
+
+class StoryFactory(factory.django.DjangoModelFactory):
+    """A child's story, told with their consent, open to the partnership;
+    `StoryFactory(items=[...])` links the calls to action it is evidence for."""
+
+    class Meta:
+        model = Story
+        skip_postgeneration_save = True
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    title = factory.Sequence(lambda n: f"Story {n}")
+    text = "Words."
+    voice = Story.Voice.CHILD
+    consent = Consent.GIVEN
+    visibility = Visibility.PARTNERSHIP
+    recorded_by = factory.SubFactory(
+        UserFactory, partnership=factory.SelfAttribute("..partnership"), role=Role.PROMISE_LEAD
+    )
+    items = _set_many("items")

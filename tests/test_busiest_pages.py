@@ -13,7 +13,7 @@ import pytest
 from django.urls import reverse
 
 from tests.supervision.test_queries import grow as grow_supervision
-from tests.voice.test_pages_for_children import _grow as grow_story
+from tests.voice.test_pages_for_children import grow as grow_story
 from tests.workforce.helpers import build_learning
 from tests.workforce.test_pages import grow as grow_learning
 
@@ -30,9 +30,10 @@ PAGES = {
         lambda world: "/",
         [
             *SIGNED_IN,
+            # Read once: the menu's permission checks, the learning panel and the
+            # supervision panel all share it.
             "request.person: the practitioner's register entry",
-            "their register entry again, for the learning panel (could reuse request.person)",
-            "learning due again within 90 days, with its activity",
+            "learning to renew within 60 days, with its activity",
             "their next scheduled supervision, with the facilitator",
             "their draft session records not yet signed off, with the facilitator",
             "their overdue support actions (first six)",
@@ -96,12 +97,9 @@ PAGES = {
             "'about me', if they wrote it",
             "their views for meetings, if shared with this worker",
             "everyone linked to them, past and present, with names and who linked them",
-            # The same check four times over (overrides shown, and three permission tests:
-            # invite, decide, manage links); a candidate for caching on the request.
-            "is this worker their named worker? (1)",
-            "is this worker their named worker? (2)",
-            "is this worker their named worker? (3)",
-            "is this worker their named worker? (4)",
+            # Asked once and remembered for the request: the page needs it for the reads
+            # without their share and for three permissions (invite, decide, manage links).
+            "is this worker their named worker?",
             "safety alerts not yet acknowledged",
             "decisions made on their behalf, with who made them",
             "reads without their share, with the reason (last twenty)",

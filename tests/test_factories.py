@@ -37,3 +37,29 @@ def test_a_batch_built_in_one_partnership_bulk_inserts():
     people = Person.objects.bulk_create(factories.PersonFactory.build_batch(5, team=team))
     assert {p.partnership_id for p in people} == {team.organisation.partnership_id}
     assert Person.objects.filter(team=team).count() == 5
+
+
+def test_story_items_and_their_reads_stay_with_the_young_person():
+    read = factories.AccessEventFactory()
+    stored = read.young_person.items.get()  # the item read, made for it
+    assert read.what_id == stored.pk and read.what_title == stored.title
+    assert (
+        read.partnership_id
+        == stored.partnership_id
+        == read.young_person.partnership_id
+        == read.who.partnership_id
+    )
+    assert read.who_role == "Practitioner" and read.who.check_password("a-long-test-password")
+
+
+def test_progress_rows_take_their_partnership_and_link_their_items():
+    assessment = factories.AssessmentFactory()
+    item = assessment.item
+    assert assessment.partnership_id == item.partnership_id == item.framework.partnership_id
+    point = factories.MeasurePointFactory(measure__partnership=item.partnership)
+    assert point.partnership_id == point.measure.partnership_id == item.partnership_id
+    initiative = factories.InitiativeFactory(partnership=item.partnership, items=[item])
+    story = factories.StoryFactory(partnership=item.partnership, items=[item])
+    assert list(initiative.items.all()) == list(story.items.all()) == [item]
+    assert story.recorded_by.partnership_id == story.partnership_id
+    assert list(factories.MeasureFactory().items.all()) == []

@@ -251,7 +251,7 @@ if not DEBUG:
 
 # Content-Security-Policy (django-csp): scripts only from our own files (vendored
 # design system and htmx, no inline scripts). Inline styles are allowed because the
-# charts are matplotlib SVGs drawn with style attributes; nothing else is.
+# charts (scaffolding.core.charts) are SVGs drawn with style attributes; nothing else is.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

@@ -7,14 +7,18 @@ and not in text), and the source is read to be sure nothing sends mail itself.
 """
 
 import ast
+import re
 import smtplib
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import views as auth_views
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
+from django.urls import URLPattern, URLResolver, get_resolver
 
 import scaffolding
 from scaffolding.core import emails
@@ -83,6 +87,7 @@ def _context(name: str, person_name: str = "Morag Stewart") -> dict:
 # The emails whose point is a link: both the text and the HTML must carry it.
 LINKED = [
     "accounts/email_change_confirm",
+    "accounts/password_reset",
     "accounts/welcome",
     "supervision/session_invitation",
     "supervision/wellbeing_alert",
@@ -218,3 +223,57 @@ def test_nothing_sends_mail_but_the_helper():
             for name in names & MAIL_NAMES:
                 found.append(f"{path.relative_to(SOURCE)}:{node.lineno} {name}")
     assert found == []
+
+
+def _view_classes(patterns=None):
+    """Every class-based view the site serves, walking included URL patterns too."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            yield from _view_classes(pattern.url_patterns)
+        elif isinstance(pattern, URLPattern):
+            view_class = getattr(pattern.callback, "view_class", None)
+            if view_class is not None:
+                yield pattern, view_class, getattr(pattern.callback, "view_initkwargs", {})
+
+
+def _sends_its_own_mail(form_class) -> bool:
+    return form_class.send_mail is auth_forms.PasswordResetForm.send_mail
+
+
+def test_no_page_lets_django_send_its_own_password_reset_email():
+    """Django's PasswordResetForm builds and sends an email itself (a path the source
+    reading above cannot see): every reset page must use a form whose send_mail goes
+    through core/emails.py."""
+    resets = [
+        (pattern, initkwargs.get("form_class", view_class.form_class))
+        for pattern, view_class, initkwargs in _view_classes()
+        if issubclass(view_class, auth_views.PasswordResetView)
+    ]
+    assert resets, "the site has a password reset page"
+    assert [str(pattern.pattern) for pattern, form in resets if _sends_its_own_mail(form)] == []
+    # And the check itself sees Django's own form for what it is.
+    assert _sends_its_own_mail(auth_views.PasswordResetView.form_class)
+
+
+def test_the_password_reset_email_comes_from_its_template(client, world):
+    account = world.users["practitioner"]
+    response = client.post("/password-reset/", {"email": "Practitioner@Lochside.example"})
+    assert response.status_code == 302
+    (message,) = mail.outbox
+    assert message.to == [account.email]
+    link = re.search(r"http://testserver/password-reset/\S+/", message.body).group(0)
+    subject, text, html = emails.render("accounts/password_reset", {"user": account, "link": link})
+    assert message.subject == subject == "Reset your Scaffolding password"
+    assert message.body == text
+    assert message.alternatives[0].content == html and f'href="{link}"' in html
+
+    form_page = client.get(link.removeprefix("http://testserver"), follow=True)
+    assert "Choose a password" in form_page.content.decode()
+    new_password = "another-long-password-42"
+    done = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": new_password, "new_password2": new_password},
+    )
+    assert done.status_code == 302
+    account.refresh_from_db()
+    assert account.check_password(new_password)

@@ -5,15 +5,18 @@ from datetime import date, timedelta
 
 from django.urls import reverse
 
-from scaffolding.progress.models import (
-    ASSESSMENT_SCALE,
-    Assessment,
-    Initiative,
-    Measure,
-    MeasurePoint,
-    Story,
-)
+from scaffolding.progress.models import ASSESSMENT_SCALE, Initiative
 from scaffolding.progress.summary import framework_summaries, status_on
+from tests.factories import (
+    FOUNDATIONS,
+    AssessmentFactory,
+    FrameworkFactory,
+    FrameworkItemFactory,
+    InitiativeFactory,
+    MeasureFactory,
+    MeasurePointFactory,
+    StoryFactory,
+)
 from tests.progress.helpers import make_framework, progress_world
 
 TODAY = date.today()
@@ -166,33 +169,29 @@ def test_measure_values_are_added_with_notes_and_charted(world, client_for):
 
 
 def _grow(world, extra_items):
-    """Add items, assessments, initiatives, measures and stories to the progress world."""
+    """Add items, assessments, initiatives, measures and stories to the progress world:
+    a bigger framework whose items spread over the foundations, each assessed three
+    times, served by an initiative, measured (one value) and backed by a story, all
+    alongside Care 1."""
     p = progress_world(world)
-    framework, items = make_framework(world.partnership, name="bigger", items=extra_items)
-    for index, item in enumerate(items):
+    framework = FrameworkFactory(partnership=world.partnership, name="bigger")
+    for index in range(extra_items):
+        item = FrameworkItemFactory(
+            framework=framework, foundation=FOUNDATIONS[index % len(FOUNDATIONS)]
+        )
         for days in (300, 120, 20):
-            Assessment.objects.create(
+            AssessmentFactory(
                 item=item,
                 assessed_on=TODAY - timedelta(days=days + index),
                 status=ASSESSMENT_SCALE[index % 5].key,
             )
-        initiative = Initiative.objects.create(partnership=world.partnership, name=f"I{index}")
-        initiative.items.set([item, p.care])
-        measure = Measure.objects.create(
-            partnership=world.partnership, name=f"M{index}", unit="%", question="how_well"
+        both = [item, p.care]
+        InitiativeFactory(partnership=world.partnership, items=both)
+        measure = MeasureFactory(partnership=world.partnership, items=both)
+        MeasurePointFactory(measure=measure, on=TODAY, value=index)
+        StoryFactory(
+            partnership=world.partnership, recorded_by=world.users["promise_lead"], items=both
         )
-        measure.items.set([item, p.care])
-        MeasurePoint.objects.create(measure=measure, on=TODAY, value=index)
-        story = Story.objects.create(
-            partnership=world.partnership,
-            title=f"S{index}",
-            text="Words.",
-            voice="child",
-            consent="given",
-            visibility="partnership",
-            recorded_by=world.users["promise_lead"],
-        )
-        story.items.set([item, p.care])
     return p
 
 
@@ -239,7 +238,7 @@ def test_overview_and_item_page_query_counts(world, client_for, django_assert_nu
 def test_no_form_offers_another_partnerships_records(world, client_for):
     p = progress_world(world)
     make_framework(world.other_partnership, name="farhill-calls", items=2)
-    Initiative.objects.create(partnership=world.other_partnership, name="Farhill initiative")
+    InitiativeFactory(partnership=world.other_partnership, name="Farhill initiative")
     client = client_for("promise_lead")
     for url in (
         reverse("progress:initiative_create"),

@@ -254,3 +254,33 @@ def test_a_family_carer_linked_through_the_page_reaches_the_carers_pages(world):
     )
     assert fergus.get(carers_page).status_code == 200
     assert WorkerLink.objects.filter(person=world.people["family_carer"]).count() == 2
+
+
+def test_named_worker_is_asked_once_a_request_and_afresh_after_a_link_changes(
+    world, django_assert_num_queries
+):
+    from django.test import RequestFactory
+
+    from scaffolding.core.middleware import TenancyMiddleware
+    from scaffolding.voice import sharing
+
+    young = world.extra["young_person"]
+    by = world.users["practitioner"]
+    by.person  # noqa: B018 - the register entry, read before counting
+    domain.link_worker(by, young, world.people["colleague"], LinkKind.NAMED_WORKER)
+    mine = link_of(world, "practitioner")
+
+    def view(request):
+        with django_assert_num_queries(1):
+            assert all(sharing.is_named_worker(by, young) for _ in range(4))
+        domain.end_link(by, mine)  # handing over, within the same request
+        with django_assert_num_queries(1):
+            assert not sharing.is_named_worker(by, young)
+            assert not sharing.is_named_worker(by, young)
+        return "done"
+
+    assert TenancyMiddleware(view)(RequestFactory().get("/")) == "done"
+    # Outside a request every call asks the database.
+    with django_assert_num_queries(2):
+        assert not sharing.is_named_worker(by, young)
+        assert not sharing.is_named_worker(by, young)

@@ -9,10 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from scaffolding.voice import domain
-from scaffolding.voice.accesslog import record_read
-from scaffolding.voice.models import Audience
 from tests.conftest import sign_in
+from tests.factories import AccessEventFactory, StoryItemFactory
 from tests.voice.fixtures import voice_world
 
 YOUNG_PAGES = [
@@ -38,7 +36,7 @@ def words_of(html: str) -> str:
 @pytest.mark.parametrize("name", YOUNG_PAGES)
 def test_young_peoples_pages_read_at_age_9_or_under(world, client, name):
     voice_world(world)
-    record_read(world.users["practitioner"], world.extra["voice"]["everyone"])
+    AccessEventFactory(item=world.extra["voice"]["everyone"], who=world.users["practitioner"])
     html = sign_in(client, world.users["young_person"]).get(reverse(name)).content.decode()
     text = words_of(html)
     assert len(text.split()) > 15, text
@@ -69,15 +67,13 @@ def test_under_8_get_picture_choices_and_a_trusted_adult(world, client):
     assert "sc-picture-choices" in html
 
 
-def _grow(world, n):
+def grow(world, n):
+    """`n` more items in the young person's story, shared with everyone who works with
+    them, each read by their worker and their family carer."""
     young = world.extra["young_person"]
-    me = world.users["young_person"]
-    for i in range(n):
-        item = domain.add_item(
-            young, me, title=f"Day {i}", text="Good day.", audience=Audience.EVERYONE
-        )
-        record_read(world.users["practitioner"], item)
-        record_read(world.users["family_carer"], item)
+    for item in StoryItemFactory.create_batch(n, young_person=young):
+        for reader in ("practitioner", "family_carer"):
+            AccessEventFactory(item=item, who=world.users[reader])
 
 
 @pytest.mark.parametrize(
@@ -102,7 +98,7 @@ def test_query_counts_do_not_grow_with_the_story(world, client, role, name, kwar
             assert client.get(reverse(name, kwargs=args)).status_code == 200
         return len(queries)
 
-    _grow(world, 2)
+    grow(world, 2)
     small = count()
-    _grow(world, 12)
+    grow(world, 12)
     assert count() == small

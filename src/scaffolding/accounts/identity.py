@@ -70,3 +70,8 @@ def tell_password_changed(account: User) -> bool:
 
 def tell_two_step_reset(account: User, by: User) -> bool:
     return emails.send("accounts/two_step_reset", {"user": account, "by": by}, account.email)
+
+
+def send_password_reset(account: User, link: str, to: str) -> bool:
+    """Email the link to choose a new password (asked for on the sign-in page)."""
+    return emails.send("accounts/password_reset", {"user": account, "link": link}, to)

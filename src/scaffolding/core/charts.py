@@ -1,15 +1,34 @@
-"""Charts drawn as SVG by a template: a few milliseconds at any size, no plotting library.
+"""Every chart in the app, drawn here and nowhere else.
 
 Every chart is shown with its data table beside it; the drawing is decoration for
-assistive technology (the page gives it a text alternative). The functions here only
-work out geometry (plain numbers); the templates `core/charts/*.svg.html` draw it.
-Shapes and dash patterns as well as colour tell series apart.
+assistive technology (the page gives it a text alternative). Shapes, hatches and dash
+patterns as well as colour tell series apart.
+
+Two ways of drawing:
+
+- `horizontal_bars` and `lines` draw SVG from a template (`core/charts/*.svg.html`): a
+  few milliseconds at any size, no plotting library. These functions only work out
+  geometry (plain numbers).
+- `bars_image` and `line_image` draw with matplotlib (set up once, here) and return a
+  data URI for an `<img>`: PNG for PDFs, which WeasyPrint draws faithfully, or SVG for
+  pages that want matplotlib's hatched bars and dated axes. Drawing takes a few hundred
+  milliseconds, and the figures change only when someone records something, so each
+  image is kept by its data.
 """
 
+import base64
+import io
 from dataclasses import dataclass
+from functools import lru_cache
 
+import matplotlib
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
+
+matplotlib.use("Agg")
+
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 INK = "#333333"
 BLUE = "#0065bd"
@@ -140,3 +159,128 @@ def lines(labels, series: dict, axis_label: str = "", ymax: float | None = None)
             "ink": INK,
         },
     )
+
+
+# --------------------------------------------------------------------------- matplotlib images
+
+# Colour-blind-safe (Okabe-Ito) colours, each with a hatch pattern, for stacked bars.
+STACK_COLOURS = ["#999999", "#E69F00", "#D55E00", "#56B4E9", "#009E73", "#FFFFFF"]
+STACK_HATCHES = ["", "//", "xx", "..", "", "\\\\"]
+PRINT_DPI = 200
+
+
+def _data_uri(figure: Figure, fmt: str) -> str:
+    """PNG (at print resolution) for PDFs, where WeasyPrint draws matplotlib's hatched
+    SVG several times slower and ignores its styles; SVG for pages."""
+    buffer = io.BytesIO()
+    if fmt == "png":
+        figure.savefig(buffer, format="png", dpi=PRINT_DPI, bbox_inches="tight")
+        mime = "image/png"
+    elif fmt == "svg":
+        # Text stays text (not drawn glyph by glyph): smaller files and selectable words.
+        with matplotlib.rc_context({"svg.fonttype": "none"}):
+            figure.savefig(buffer, format="svg", bbox_inches="tight")
+        mime = "image/svg+xml"
+    else:
+        raise ValueError(f"Charts are drawn as png or svg, not {fmt!r}")
+    encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return f"data:{mime};base64,{encoded}"
+
+
+def bars_image(
+    labels,
+    series,
+    xlabel: str,
+    *,
+    fmt: str = "png",
+    xmax: float | None = None,
+    whole_numbers: bool = False,
+    size: tuple[float, float] | None = None,
+) -> str:
+    """Horizontal bars, one per label (top to bottom), as a data URI for an `<img>`.
+
+    `series` is a list of (name, values), one value per label. One series is drawn as
+    plain blue bars with each value at the bar's end (like `horizontal_bars`); several
+    are stacked, each with its own colour and hatch, named in a legend beneath.
+    `whole_numbers` keeps the axis to whole numbers (for counts).
+    """
+    labels = tuple(str(label) for label in labels)
+    series = tuple((str(name), tuple(float(v or 0) for v in values)) for name, values in series)
+    for _, values in series:
+        if len(values) != len(labels):
+            raise ValueError("Each series needs one value per label")
+    if size is None:
+        size = (7, max(1.6, 0.4 * len(labels) + 0.8))
+    return _bars_image(labels, series, xlabel, fmt, xmax, whole_numbers, tuple(size))
+
+
+@lru_cache(maxsize=256)
+def _bars_image(labels, series, xlabel, fmt, xmax, whole_numbers, size) -> str:
+    figure = Figure(figsize=size)
+    axes = figure.subplots()
+    positions = list(range(len(labels)))
+    if len(series) == 1:
+        _, values = series[0]
+        axes.barh(positions, values, color=BLUE)
+        top = xmax or max(values + (1,))
+        for position, value in zip(positions, values, strict=True):
+            axes.text(value + top * 0.01, position, f"{value:g}", va="center", color=INK)
+    else:
+        left = [0.0] * len(labels)
+        for index, (name, values) in enumerate(series):
+            axes.barh(
+                positions,
+                values,
+                left=left,
+                color=STACK_COLOURS[index % len(STACK_COLOURS)],
+                hatch=STACK_HATCHES[index % len(STACK_HATCHES)],
+                edgecolor=INK,
+                label=name,
+            )
+            left = [a + b for a, b in zip(left, values, strict=True)]
+        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=3, fontsize="small")
+    axes.set_yticks(positions, labels)
+    axes.invert_yaxis()
+    if xmax is not None:
+        axes.set_xlim(0, xmax)
+    axes.set_xlabel(xlabel, color=INK)
+    if whole_numbers:
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.spines[["top", "right"]].set_visible(False)
+    return _data_uri(figure, fmt)
+
+
+def line_image(
+    name: str,
+    unit: str,
+    points,
+    *,
+    target=None,
+    baseline=None,
+    fmt: str = "svg",
+    size: tuple[float, float] = (7.5, 3.2),
+) -> str:
+    """A line through dated points [(date, value)] as a data URI for an `<img>`, with the
+    baseline (dotted) and target (dashed) as labelled lines when there are any."""
+    points = tuple((on, float(value)) for on, value in points)
+    target = None if target is None else float(target)
+    baseline = None if baseline is None else float(baseline)
+    return _line_image(name, unit, points, target, baseline, fmt, tuple(size))
+
+
+@lru_cache(maxsize=256)
+def _line_image(name, unit, points, target, baseline, fmt, size) -> str:
+    figure = Figure(figsize=size)
+    axes = figure.subplots()
+    axes.plot(
+        [on for on, _ in points], [value for _, value in points], marker="o", color=BLUE, label=name
+    )
+    if baseline is not None:
+        axes.axhline(baseline, linestyle=":", color=INK, label="Baseline")
+    if target is not None:
+        axes.axhline(target, linestyle="--", color="#009E73", label="Target")
+    axes.set_ylabel(unit)
+    axes.legend(fontsize="small")
+    axes.spines[["top", "right"]].set_visible(False)
+    figure.autofmt_xdate()
+    return _data_uri(figure, fmt)

@@ -7,8 +7,15 @@ the function that finds it, in its AppConfig:
 
     class WorkforceConfig(AppConfig):
         person_for_user = "scaffolding.workforce.register.person_for_user"
+
+``remembered(key, ask)`` keeps the answer to a question a rule asks several times on
+one page (for example "is this user the young person's named worker?") for the rest
+of the request. Outside a request (tasks, the shell, tests calling a rule directly)
+nothing is kept: every call asks again. ``forget_remembered()`` drops what this
+request has kept, for code that has just changed the answer.
 """
 
+from contextvars import ContextVar
 from functools import cache, cached_property
 
 from django.apps import apps
@@ -32,6 +39,27 @@ def person_for_user(user):
     return lookup(user) if lookup else None
 
 
+_remembered: ContextVar[dict | None] = ContextVar("scaffolding_remembered", default=None)
+
+
+def remembered(key, ask):
+    """`ask()`, once per request for this key (a hashable naming the question and whom
+    it is about); outside a request, every time."""
+    answers = _remembered.get()
+    if answers is None:
+        return ask()
+    if key not in answers:
+        answers[key] = ask()
+    return answers[key]
+
+
+def forget_remembered() -> None:
+    """Drop every answer this request has kept (after a change that alters them)."""
+    answers = _remembered.get()
+    if answers is not None:
+        answers.clear()
+
+
 class _TenancyRequest:
     """Mixed into the request's own class, so both attributes are computed at most once."""
 
@@ -53,11 +81,16 @@ def _tenancy_class(request_class):
 
 
 class TenancyMiddleware:
-    """Give every request a lazy ``partnership`` and ``person`` (after authentication)."""
+    """Give every request a lazy ``partnership`` and ``person`` (after authentication),
+    and a fresh place for ``remembered`` answers, emptied when the request ends."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         request.__class__ = _tenancy_class(type(request))
-        return self.get_response(request)
+        token = _remembered.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _remembered.reset(token)

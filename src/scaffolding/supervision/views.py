@@ -10,9 +10,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from scaffolding.accounts.access import get_for_user, permission_required
+from scaffolding.core import charts
 from scaffolding.workforce.models import Person
 
-from . import cadence, charts, provision, records, wellbeing
+from . import cadence, provision, records, wellbeing
 from .forms import (
     AgreementForm,
     CheckInForm,
@@ -472,7 +473,7 @@ def check_in(request):
     trend = wellbeing.own_trend(person)
     chart = None
     if len(trend) >= 2:
-        chart = charts.trend_line(
+        chart = charts.lines(
             [f"{entry.checked_on:%-d %b}" for entry in trend],
             {
                 "How I am (1 to 5)": [entry.feeling for entry in trend],
@@ -745,16 +746,16 @@ def training(request):
 def _provision_context(request, for_pdf=False):
     data = provision.provision_map(request.user.partnership_id, timezone.localdate())
     shares = data["organisation_shares"]
-    chart = (
-        charts.horizontal_bars(
-            [name for name, *_ in shares],
-            [share for _, share, *_ in shares],
-            "Share supervised within their rhythm (%)",
-            as_png=for_pdf,
-        )
-        if shares
-        else None
-    )
+    chart = None
+    if shares:
+        names = [name for name, *_ in shares]
+        values = [share for _, share, *_ in shares]
+        axis = "Share supervised within their rhythm (%)"
+        # Pages draw SVG from a template; the PDF gets a PNG, which WeasyPrint draws faithfully.
+        if for_pdf:
+            chart = charts.bars_image(names, [(axis, values)], axis, fmt="png", xmax=100)
+        else:
+            chart = charts.horizontal_bars(names, values, axis, xmax=100)
     return {"page_title": "Supervision provision", "data": data, "chart": chart, "pdf": for_pdf}
 
 

@@ -20,6 +20,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from scaffolding.accounts.models import Role, User
+from scaffolding.core.middleware import forget_remembered
 
 from . import sharing
 from .accesslog import record_read
@@ -116,6 +117,7 @@ def link_worker(by, young, person, kind, *, parental_responsibility=False) -> Wo
     except IntegrityError:
         raise ValidationError({"person": duplicate}) from None
     NewWorkerQuestion.objects.create(link=link)
+    forget_remembered()  # who is whose named worker may have changed
     return link
 
 
@@ -155,6 +157,7 @@ def end_link(by, link: WorkerLink) -> WorkerLink:
     link.ended_at = timezone.now()
     link.ended_by = by
     link.save(update_fields=["ended_at", "ended_by"])
+    forget_remembered()  # who is whose named worker may have changed
     return link
 
 

@@ -12,13 +12,18 @@ Promise leads, unless the young person named them and they are linked. A
 linked worker can open an unshared item only for protection, with a written
 reason (``voice.domain.override``), and that read is logged and shown.
 
-Nothing here is cached: every request asks again, so a change or withdrawal
-takes effect on the next request.
+Nothing here is kept between requests: every request asks again, so a change or
+withdrawal takes effect on the next request. Within one request, "is this user the
+young person's named worker?" is asked once (a young person's page asks it for what
+it shows and for three permissions); ``voice.domain`` forgets the answer when it
+links or ends a link.
 """
 
 from __future__ import annotations
 
 from django.utils import timezone
+
+from scaffolding.core.middleware import remembered
 
 from .models import Audience, WorkerLink
 
@@ -56,13 +61,18 @@ def is_linked(user, young_person) -> bool:
 
 
 def is_named_worker(user, young_person) -> bool:
+    """Whether the user is one of the young person's current named workers: one query,
+    asked once per request for each user and young person."""
     person = person_of(user)
     if person is None or person.partnership_id != young_person.partnership_id:
         return False
-    return (
-        WorkerLink.objects.current()
-        .filter(young_person=young_person, person=person, kind="named_worker")
-        .exists()
+    return remembered(
+        ("voice.is_named_worker", user.pk, young_person.pk),
+        lambda: (
+            WorkerLink.objects.current()
+            .filter(young_person=young_person, person=person, kind="named_worker")
+            .exists()
+        ),
     )
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from scaffolding.core.home import Panel
 
-from .models import ImportJob, LearningRecord, Person, RecordStatus
+from .models import ImportJob, LearningRecord, RecordStatus
 
 EXPIRY_WINDOW_DAYS = 60
 SHOWN = 5
@@ -34,7 +34,7 @@ def my_learning(request):
     user = request.user
     if not user.has_perm("workforce.view_own_learning"):
         return None
-    person = Person.objects.filter(user=user).first()
+    person = request.person
     if person is None:
         return None
     today = timezone.localdate()

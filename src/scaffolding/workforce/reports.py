@@ -115,7 +115,7 @@ def gap_report(request):
     else:
         rows = gaps.gap_rows(request.user.partnership_id, by, topics=topics)
         context["columns"], context["body"] = _table(rows, topics)
-        context["chart"] = mark_safe(  # noqa: S308 - SVG made by matplotlib from our own figures
+        context["chart"] = mark_safe(  # noqa: S308 - SVG drawn by a template from our own figures
             percent_bar_chart(
                 [r.label for r in rows],
                 [r.percent_at_level for r in rows],
