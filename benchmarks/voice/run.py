@@ -5,7 +5,9 @@ Run from the repository root:
                                                         # 1,000,000 access events
     .venv/bin/python benchmarks/voice/run.py --full     # 20,000 / 1,000,000 / 10,000,000
 
-Uses a throwaway SQLite database (DATABASE_URL may point at PostgreSQL instead).
+Uses a throwaway SQLite database (DATABASE_URL may point at PostgreSQL instead: an empty
+database you created). It is kept: `--existing PATH` (SQLite) or `--existing` with the
+same DATABASE_URL measures it again without building.
 The measured young person has the same share of items and reads as everyone else,
 plus a long read history. Prints figures only; asserts nothing about time.
 """
@@ -206,14 +208,21 @@ def main():
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--full", action="store_true", help="20,000 / 1,000,000 / 10,000,000")
     parser.add_argument("--repeat", type=int, default=100, help="requests per measure")
-    parser.add_argument("--existing", metavar="PATH", help="measure a database built before")
+    parser.add_argument(
+        "--existing",
+        metavar="PATH",
+        nargs="?",
+        const="",
+        help="measure a database built before: a SQLite file, or DATABASE_URL's if no PATH",
+    )
     options = parser.parse_args()
     if options.full:
         options.young_people, options.items, options.events = 20_000, 1_000_000, 10_000_000
 
     workdir = tempfile.mkdtemp(prefix="scaffolding-bench-")
-    database = options.existing or Path(workdir) / "bench.sqlite3"
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{database}")
+    if options.existing:
+        os.environ["DATABASE_URL"] = f"sqlite:///{options.existing}"
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{Path(workdir) / 'bench.sqlite3'}")
     os.environ.update(
         SCAFFOLDING_DEBUG="1",
         SCAFFOLDING_VAR_DIR=workdir,
@@ -237,14 +246,14 @@ def main():
         StoryItem,
     )
 
-    if options.existing:
+    if options.existing is not None:
         me = User.objects.get(email="me@bench.example")
         worker = User.objects.get(email="worker@bench.example")
         item = StoryItem.objects.filter(young_person__account=me).first()
-        print(f"Measuring {options.existing}: {AccessEvent.objects.count():,} access events.")
+        print(f"Measuring what was built before: {AccessEvent.objects.count():,} access events.")
     else:
         me, worker, item = build(options)
-        print(f"Kept for --existing: {database}")
+        print(f"Kept; measure it again with --existing: {os.environ['DATABASE_URL']}")
 
     # A look halfway down the measured young person's history: "see older looks" from there.
     mine = AccessEvent.objects.filter(young_person__account=me).order_by("-at", "-pk")
