@@ -125,3 +125,25 @@ def test_line_image_names_its_baseline_and_target():
     assert "Brothers and sisters together" in svg and "Baseline" in svg and "Target" in svg
     plain = _decoded(charts.line_image("Visits", "number", points), "image/svg+xml").decode()
     assert "Baseline" not in plain and "Target" not in plain
+
+
+def test_starting_the_service_does_not_import_matplotlib():
+    # Importing it costs about a second per process (each web worker, each command);
+    # only the first PNG or matplotlib SVG should pay that.
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, django; django.setup(); import scaffolding.urls; "
+        "from django.urls import resolve; resolve('/'); "
+        "print('matplotlib' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings"},
+    )
+    assert result.stdout.strip() == "False", result.stderr

@@ -19,16 +19,24 @@ Two ways of drawing:
 import base64
 import io
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
-import matplotlib
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
-matplotlib.use("Agg")
 
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import MaxNLocator  # noqa: E402
+@cache
+def _matplotlib():
+    """matplotlib, set up once, on the first image: importing it takes about a second,
+    which a process serving only SVG charts from templates should not pay."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
+    return matplotlib, Figure, MaxNLocator
+
 
 INK = "#333333"
 BLUE = "#0065bd"
@@ -169,7 +177,7 @@ STACK_HATCHES = ["", "//", "xx", "..", "", "\\\\"]
 PRINT_DPI = 200
 
 
-def _data_uri(figure: Figure, fmt: str) -> str:
+def _data_uri(figure, fmt: str) -> str:
     """PNG (at print resolution) for PDFs, where WeasyPrint draws matplotlib's hatched
     SVG several times slower and ignores its styles; SVG for pages."""
     buffer = io.BytesIO()
@@ -178,7 +186,7 @@ def _data_uri(figure: Figure, fmt: str) -> str:
         mime = "image/png"
     elif fmt == "svg":
         # Text stays text (not drawn glyph by glyph): smaller files and selectable words.
-        with matplotlib.rc_context({"svg.fonttype": "none"}):
+        with _matplotlib()[0].rc_context({"svg.fonttype": "none"}):
             figure.savefig(buffer, format="svg", bbox_inches="tight")
         mime = "image/svg+xml"
     else:
@@ -216,6 +224,7 @@ def bars_image(
 
 @lru_cache(maxsize=256)
 def _bars_image(labels, series, xlabel, fmt, xmax, whole_numbers, size) -> str:
+    _, Figure, MaxNLocator = _matplotlib()
     figure = Figure(figsize=size)
     axes = figure.subplots()
     positions = list(range(len(labels)))
@@ -270,6 +279,7 @@ def line_image(
 
 @lru_cache(maxsize=256)
 def _line_image(name, unit, points, target, baseline, fmt, size) -> str:
+    _, Figure, _ = _matplotlib()
     figure = Figure(figsize=size)
     axes = figure.subplots()
     axes.plot(
