@@ -59,9 +59,7 @@ def test_a_young_person_pages_through_every_look_once_newest_first(world, client
     assert queries[1] == queries[2] == queries[0] + 1
 
 
-def test_no_count_of_the_history_and_another_young_persons_look_starts_at_the_newest(
-    world, client
-):
+def test_no_count_of_the_history_and_another_young_persons_look_starts_at_the_newest(world, client):
     young = world.extra["young_person"]
     other = YoungPerson.objects.create(
         partnership=young.partnership,
