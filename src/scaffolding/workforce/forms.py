@@ -94,9 +94,11 @@ class ActivityForm(PartnershipFormMixin, forms.ModelForm):
 
     def clean_title(self):
         title = self.cleaned_data["title"].strip()
-        clash = LearningActivity.objects.filter(
-            partnership_id=self.partnership_id, title__iexact=title
-        ).exclude(pk=self.instance.pk)
+        clash = (
+            LearningActivity.objects.in_partnership(self.partnership_id)
+            .filter(title__iexact=title)
+            .exclude(pk=self.instance.pk)
+        )
         if clash.exists():
             raise forms.ValidationError("The catalogue already has learning with this title.")
         return title
@@ -128,9 +130,11 @@ class RoleProfileForm(PartnershipFormMixin, forms.ModelForm):
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
-        clash = RoleProfile.objects.filter(
-            partnership_id=self.partnership_id, name__iexact=name
-        ).exclude(pk=self.instance.pk)
+        clash = (
+            RoleProfile.objects.in_partnership(self.partnership_id)
+            .filter(name__iexact=name)
+            .exclude(pk=self.instance.pk)
+        )
         if clash.exists():
             raise forms.ValidationError("There is already a role profile with this name.")
         return name
@@ -181,17 +185,15 @@ class PersonForm(PartnershipFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         partnership_id = self.partnership_id
-        self.fields["organisation"].queryset = Organisation.objects.filter(
-            partnership_id=partnership_id
+        self.fields["organisation"].queryset = Organisation.objects.in_partnership(partnership_id)
+        self.fields["team"].queryset = Team.objects.in_partnership(partnership_id).select_related(
+            "organisation"
         )
-        self.fields["team"].queryset = Team.objects.filter(
-            organisation__partnership_id=partnership_id
-        ).select_related("organisation")
         self.fields["role_profile"].queryset = RoleProfile.objects.in_partnership(partnership_id)
         # Supervisors: people who already supervise someone or hold a supervisor account,
         # and always the current supervisor, so that saving never drops them silently.
         self.fields["supervisor"].queryset = (
-            Person.objects.filter(partnership_id=partnership_id)
+            Person.objects.in_partnership(partnership_id)
             .filter(
                 Q(end_date__isnull=True, user__role="supervisor")
                 | Q(end_date__isnull=True, supervisees__isnull=False)
@@ -211,9 +213,11 @@ class PersonForm(PartnershipFormMixin, forms.ModelForm):
             self.add_error("end_date", "The date they moved on must be after they started.")
         staff = cleaned.get("staff_number", "").strip()
         if staff:
-            clash = Person.objects.filter(
-                partnership_id=self.partnership_id, staff_number=staff
-            ).exclude(pk=self.instance.pk)
+            clash = (
+                Person.objects.in_partnership(self.partnership_id)
+                .filter(staff_number=staff)
+                .exclude(pk=self.instance.pk)
+            )
             if clash.exists():
                 self.add_error("staff_number", "Someone else has this staff number.")
         return cleaned
@@ -238,9 +242,11 @@ class LivedExperienceForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["shared_with"].queryset = User.objects.filter(
-            partnership_id=user.partnership_id, is_active=True
-        ).exclude(pk=user.pk)
+        self.fields["shared_with"].queryset = (
+            User.objects.in_partnership(user.partnership_id)
+            .filter(is_active=True)
+            .exclude(pk=user.pk)
+        )
 
 
 class ImportForm(forms.Form):
@@ -277,12 +283,10 @@ class PeopleFilterForm(PartnershipFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         partnership_id = self.partnership_id
-        self.fields["organisation"].queryset = Organisation.objects.filter(
-            partnership_id=partnership_id
+        self.fields["organisation"].queryset = Organisation.objects.in_partnership(
+            partnership_id
         ).order_by("name")
-        teams = Team.objects.filter(organisation__partnership_id=partnership_id).select_related(
-            "organisation"
-        )
+        teams = Team.objects.in_partnership(partnership_id).select_related("organisation")
         self.fields["team"].queryset = teams.order_by("organisation__name", "name")
         self.fields["team"].label_from_instance = lambda t: f"{t.name} ({t.organisation.name})"
 

@@ -113,7 +113,7 @@ class TopicMaps:
     @classmethod
     def load(cls, partnership_id: int) -> "TopicMaps":
         maps = cls()
-        needs = RoleRequirement.objects.filter(role_profile__partnership_id=partnership_id)
+        needs = RoleRequirement.objects.in_partnership(partnership_id)
         for profile_id, topic_id in needs.values_list("role_profile_id", "topic_id"):
             maps.profiles_needing.setdefault(topic_id, []).append(profile_id)
         taught = LearningActivity.topics.through.objects.filter(
@@ -165,7 +165,7 @@ def held_level_subquery(on: date):
 
 
 def current_people(partnership_id: int, on: date):
-    return Person.objects.filter(partnership_id=partnership_id).filter(
+    return Person.objects.in_partnership(partnership_id).filter(
         Q(end_date__isnull=True) | Q(end_date__gt=on), start_date__lte=on
     )
 
@@ -331,10 +331,10 @@ def uncovered_needs(partnership_id: int) -> list[UncoveredNeed]:
     Three queries, whatever the size of the register: role profiles with their
     topics, the highest level on offer, and the topics on offer.
     """
-    profiles = RoleProfile.objects.filter(partnership_id=partnership_id).prefetch_related(
+    profiles = RoleProfile.objects.in_partnership(partnership_id).prefetch_related(
         "required_topics"
     )
-    offered = LearningActivity.objects.filter(partnership_id=partnership_id, is_active=True)
+    offered = LearningActivity.objects.in_partnership(partnership_id).filter(is_active=True)
     top_level = offered.aggregate(top=Max("nes_level"))["top"] or 0
     offered_topics = set(offered.values_list("topics", flat=True))
     needs = []

@@ -62,12 +62,12 @@ def learning_lead(request):
         return None
     today = timezone.localdate()
     jobs = list(
-        ImportJob.objects.filter(partnership_id=user.partnership_id)
+        ImportJob.objects.for_user(user)
         .exclude(status=ImportJob.Status.DONE)
         .defer("data", "preview", "problems")
         .order_by("-created_at")[:SHOWN]
     )
-    records = LearningRecord.objects.filter(person__partnership_id=user.partnership_id)
+    records = LearningRecord.objects.for_user(user)
     window = expiring(records, today)
     expired = window.filter(expires_on__lt=today).count()
     return Panel(

@@ -300,28 +300,26 @@ class PeopleLookups:
             return
         self.organisations = {
             name.lower(): Ref(pk, name)
-            for pk, name in Organisation.objects.filter(partnership_id=partnership_id)
+            for pk, name in Organisation.objects.in_partnership(partnership_id)
             .order_by()
             .values_list("pk", "name")
         }
         self.teams = {
             (organisation_id, name.lower()): Ref(pk, name)
-            for pk, organisation_id, name in Team.objects.filter(
-                organisation__partnership_id=partnership_id
-            )
+            for pk, organisation_id, name in Team.objects.in_partnership(partnership_id)
             .order_by()
             .values_list("pk", "organisation_id", "name")
         }
         self.profiles = {
             name.lower(): Ref(pk, name)
-            for pk, name in RoleProfile.objects.filter(partnership_id=partnership_id)
+            for pk, name in RoleProfile.objects.in_partnership(partnership_id)
             .order_by()
             .values_list("pk", "name")
         }
 
     def _load_people(self) -> None:
         people = (
-            Person.objects.filter(partnership_id=self.partnership_id)
+            Person.objects.in_partnership(self.partnership_id)
             .order_by("pk")
             .values_list(*Known._fields)
         )
@@ -528,10 +526,10 @@ def plan_learning(partnership_id, header, rows, progress: Callable | None = None
     columns = check_columns("learning", header, plan)
     people = PeopleLookups(partnership_id)
     activities = {
-        a.title.lower(): a for a in LearningActivity.objects.filter(partnership_id=partnership_id)
+        a.title.lower(): a for a in LearningActivity.objects.in_partnership(partnership_id)
     }
     existing = {}
-    for record in LearningRecord.objects.filter(person__partnership_id=partnership_id).only(
+    for record in LearningRecord.objects.in_partnership(partnership_id).only(
         "pk", "person_id", "activity_id", "status", "completed_on", "notes"
     ):
         existing.setdefault((record.person_id, record.activity_id, record.completed_on), record)
@@ -660,7 +658,7 @@ def escape_cell(value):
 
 def people_table(partnership_id: int):
     people = (
-        Person.objects.filter(partnership_id=partnership_id)
+        Person.objects.in_partnership(partnership_id)
         .select_related("organisation", "team", "role_profile", "supervisor")
         .order_by("full_name", "pk")
     )
@@ -683,7 +681,7 @@ def people_table(partnership_id: int):
 
 def learning_table(partnership_id: int):
     records = (
-        LearningRecord.objects.filter(person__partnership_id=partnership_id)
+        LearningRecord.objects.in_partnership(partnership_id)
         .select_related("person", "activity")
         .order_by("person__full_name", "pk")
     )
@@ -715,12 +713,12 @@ def example_rows(partnership_id: int, kind: str) -> list[list]:
             ]
         ]
     team = (
-        Team.objects.filter(organisation__partnership_id=partnership_id)
+        Team.objects.in_partnership(partnership_id)
         .select_related("organisation")
         .order_by("organisation__name", "name")
         .first()
     )
-    profile = RoleProfile.objects.filter(partnership_id=partnership_id).order_by("name").first()
+    profile = RoleProfile.objects.in_partnership(partnership_id).order_by("name").first()
     return [
         [
             "S100",

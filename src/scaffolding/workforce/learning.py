@@ -88,7 +88,8 @@ def standing_for(person, on: date | None = None) -> Standing:
     missing = missing_topics(me, topics)
     required_topics = [t for t in topics if getattr(me, f"needs_{t.pk}_flag")]
     catalogue = list(
-        LearningActivity.objects.filter(partnership_id=person.partnership_id, is_active=True)
+        LearningActivity.objects.in_partnership(person.partnership_id)
+        .filter(is_active=True)
         .prefetch_related("topics")
         .order_by("nes_level", "title")
     )

@@ -85,9 +85,8 @@ def link_account(user):
     if existing is not None:
         return existing
     person = (
-        Person.objects.filter(
-            partnership_id=user.partnership_id, email__iexact=user.email, user__isnull=True
-        )
+        Person.objects.in_partnership(user.partnership_id)
+        .filter(email__iexact=user.email, user__isnull=True)
         .order_by("pk")
         .first()
     )
