@@ -409,6 +409,16 @@ def test_the_template_files_have_the_columns_and_an_example_row(world, client_fo
     assert client.get("/workforce/imports/template/other.csv").status_code == 404
 
 
+def test_the_learning_template_names_only_the_partnerships_own_learning(world):
+    # Another partnership's catalogue comes first alphabetically; its title must not show.
+    activity(world, "Attachment basics", partnership=world.other_partnership)
+    assert importing.example_rows(world.partnership.pk, "learning")[0][2] == (
+        "Trauma-informed practice"
+    )
+    activity(world, "Keeping the Promise")
+    assert importing.example_rows(world.partnership.pk, "learning")[0][2] == "Keeping the Promise"
+
+
 def test_the_import_page_lists_the_allowed_codes(world, client_for):
     body = client_for("learning_lead").get(reverse("workforce:import_start")).content.decode()
     for code in ("regular_direct", "kinship_carer", "in_progress"):

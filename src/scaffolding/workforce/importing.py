@@ -701,7 +701,7 @@ def example_rows(partnership_id: int, kind: str) -> list[list]:
     from .models import LearningActivity, RoleProfile
 
     if kind == "learning":
-        activity = LearningActivity.objects.order_by("title").first()
+        activity = LearningActivity.objects.in_partnership(partnership_id).order_by("title").first()
         return [
             [
                 "S100",
