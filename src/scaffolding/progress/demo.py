@@ -264,7 +264,7 @@ def build_demo(ctx):
             user=promise_lead,
             assessed_on=today - timedelta(days=350),
         )
-    items = {item.code: item for item in FrameworkItem.objects.filter(partnership=partnership)}
+    items = {item.code: item for item in FrameworkItem.objects.in_partnership(partnership.pk)}
 
     _assessments(items, today, rng, promise_lead)
     initiatives = _initiatives(ctx, items, today)
@@ -280,9 +280,8 @@ def _story_in_a_young_persons_words(partnership, items, today, accounts):
     from scaffolding.voice.models import StoryItem
 
     item = (
-        StoryItem.objects.filter(
-            partnership=partnership, young_person__account__isnull=False, audience="everyone"
-        )
+        StoryItem.objects.in_partnership(partnership.pk)
+        .filter(young_person__account__isnull=False, audience="everyone")
         .select_related("young_person__account")
         .first()
     )
@@ -307,7 +306,7 @@ def _story_in_a_young_persons_words(partnership, items, today, accounts):
 
 def remove_demo(partnership) -> None:
     """Stories from young people's items go before the voice demo removes the items."""
-    Story.objects.filter(partnership=partnership, consent_item__isnull=False).delete()
+    Story.objects.in_partnership(partnership.pk).filter(consent_item__isnull=False).delete()
 
 
 def _assessments(items, today, rng, user):
@@ -385,7 +384,9 @@ def _measures(partnership, items, initiatives, today):
             note = "New recording form introduced." if month == 6 else ""
             points.append(MeasurePoint(measure=measure, on=on, value=value, note=note))
     MeasurePoint.objects.bulk_create(points)
-    listening = Measure.objects.get(partnership=partnership, name="Listening Circle sessions held")
+    listening = Measure.objects.in_partnership(partnership.pk).get(
+        name="Listening Circle sessions held"
+    )
     listening.initiatives.set([initiatives["Listening Circles"]])
 
 

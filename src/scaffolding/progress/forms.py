@@ -50,7 +50,7 @@ class FrameworkForm(PartnershipFormMixin, NoBlankRadiosMixin, forms.ModelForm):
 
     def clean_name(self):
         name = self.cleaned_data["name"]
-        clash = Framework.objects.filter(partnership=self.partnership, name=name)
+        clash = Framework.objects.in_partnership(self.partnership_id).filter(name=name)
         if self.instance.pk:
             clash = clash.exclude(pk=self.instance.pk)
         if clash.exists():
@@ -170,7 +170,7 @@ class AssessmentForm(NoBlankRadiosMixin, forms.ModelForm):
 
 
 def _partnership_items(partnership):
-    return FrameworkItem.objects.filter(partnership=partnership).select_related("framework")
+    return FrameworkItem.objects.in_partnership(partnership.pk).select_related("framework")
 
 
 class InitiativeForm(PartnershipFormMixin, NoBlankRadiosMixin, forms.ModelForm):
@@ -204,7 +204,7 @@ class InitiativeForm(PartnershipFormMixin, NoBlankRadiosMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        organisations = Organisation.objects.filter(partnership=self.partnership)
+        organisations = Organisation.objects.in_partnership(self.partnership_id)
         self.fields["lead_organisation"].queryset = organisations
         self.fields["partner_organisations"].queryset = organisations
         self.fields["items"].queryset = _partnership_items(self.partnership)

@@ -21,9 +21,7 @@ def promise_lead(request):
     if not user.has_perm("progress.manage"):
         return None
     today = timezone.localdate()
-    items = FrameworkItem.objects.filter(partnership_id=user.partnership_id).select_related(
-        "framework"
-    )
+    items = FrameworkItem.objects.for_user(user).select_related("framework")
     unserved = items.annotate(initiative_count=Count("initiatives")).filter(initiative_count=0)
     due = items.annotate(last=Max("assessments__assessed_on")).filter(
         Q(last__isnull=True) | Q(last__lt=today - timedelta(days=ASSESS_EVERY_DAYS))

@@ -110,9 +110,11 @@ def item_flags(partnership_id: int) -> list[ItemFlag]:
         for text in definition["compute"](partnership_id):
             raised.append(ItemFlag(definition["item_code"], text, app, []))
     if raised:
-        items = FrameworkItem.objects.filter(
-            partnership_id=partnership_id, code__in={flag.item_code for flag in raised}
-        ).select_related("framework")
+        items = (
+            FrameworkItem.objects.in_partnership(partnership_id)
+            .filter(code__in={flag.item_code for flag in raised})
+            .select_related("framework")
+        )
         for item in items:
             for flag in raised:
                 if flag.item_code == item.code:

@@ -55,10 +55,15 @@ def load_framework(partnership, data: ff.Framework, *, user=None, assessed_on=No
     A new item whose source gives a judgement (seed 001) gets it as its first assessment,
     dated ``assessed_on`` (default today).
     """
-    framework, created = Framework.objects.get_or_create(
-        partnership=partnership,
+    # Looked up within the partnership; created in it (a queryset's filter is not copied).
+    framework, created = Framework.objects.in_partnership(partnership.pk).get_or_create(
         name=data.name,
-        defaults={"title": data.title, "kind": data.kind, "source": data.source},
+        defaults={
+            "partnership": partnership,
+            "title": data.title,
+            "kind": data.kind,
+            "source": data.source,
+        },
     )
     if not created:
         changed = [

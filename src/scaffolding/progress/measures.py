@@ -10,8 +10,8 @@ from .models import FrameworkItem, Initiative
 
 
 def _items_with_an_initiative(partnership_id, on):
-    items = FrameworkItem.objects.filter(
-        partnership_id=partnership_id, framework__kind="calls_to_action"
+    items = FrameworkItem.objects.in_partnership(partnership_id).filter(
+        framework__kind="calls_to_action"
     )
     serving = Initiative.items.through.objects.filter(frameworkitem_id=OuterRef("pk")).filter(
         initiative__partnership_id=partnership_id

@@ -74,13 +74,13 @@ def histories(assessments) -> dict[int, list[tuple[date, str]]]:
 
 
 def framework_summaries(partnership_id: int, today: date) -> list[FrameworkSummary]:
-    frameworks = list(Framework.objects.filter(partnership_id=partnership_id))
+    frameworks = list(Framework.objects.in_partnership(partnership_id))
     items = list(
-        FrameworkItem.objects.filter(partnership_id=partnership_id)
+        FrameworkItem.objects.in_partnership(partnership_id)
         .annotate(initiative_count=Count("initiatives"))
         .order_by("framework_id", "foundation_order", "number")
     )
-    history = histories(Assessment.objects.filter(partnership_id=partnership_id))
+    history = histories(Assessment.objects.in_partnership(partnership_id))
     foundations = load_foundations()
     cutoff = today - QUARTER
     by_framework = defaultdict(list)

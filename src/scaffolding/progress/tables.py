@@ -33,12 +33,12 @@ def overview_rows(user, today):
 
 def item_rows(user, today):
     items = list(
-        FrameworkItem.objects.filter(partnership_id=user.partnership_id)
+        FrameworkItem.objects.for_user(user)
         .select_related("framework")
         .annotate(initiative_count=Count("initiatives"))
         .order_by("framework__title", "foundation_order", "number")
     )
-    history = histories(Assessment.objects.filter(partnership_id=user.partnership_id))
+    history = histories(Assessment.objects.for_user(user))
     headers = [
         "Framework",
         "Foundation",
@@ -72,7 +72,7 @@ def item_rows(user, today):
 
 def assessment_rows(user, today):
     assessments = (
-        Assessment.objects.filter(partnership_id=user.partnership_id)
+        Assessment.objects.for_user(user)
         .select_related("item__framework")
         .order_by("item__framework__title", "item__foundation_order", "item__number", "assessed_on")
     )
@@ -106,7 +106,7 @@ def assessment_rows(user, today):
 
 def initiative_rows(user, today):
     initiatives = (
-        Initiative.objects.filter(partnership_id=user.partnership_id)
+        Initiative.objects.for_user(user)
         .select_related("lead_organisation")
         .prefetch_related("partner_organisations", "items")
     )
@@ -140,7 +140,7 @@ def initiative_rows(user, today):
 
 def measure_rows(user, today):
     points = (
-        MeasurePoint.objects.filter(measure__partnership_id=user.partnership_id)
+        MeasurePoint.objects.for_user(user)
         .select_related("measure")
         .order_by("measure__name", "on")
     )
