@@ -210,6 +210,6 @@ def counts(found) -> dict[str, int]:
 
 def within_cadence_share(partnership_id: int, on: date) -> tuple[int, int]:
     """(people whose last supervision is within their cadence, people with a cadence)."""
-    totals = counts(rows(Person.objects.filter(partnership_id=partnership_id), on))
+    totals = counts(rows(Person.objects.in_partnership(partnership_id), on))
     with_rhythm = sum(n for status, n in totals.items() if status != Status.NO_RHYTHM)
     return totals[Status.WITHIN] + totals[Status.DUE_SOON], with_rhythm

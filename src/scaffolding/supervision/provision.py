@@ -80,7 +80,7 @@ def provision_map(
         return rows[key]
 
     # Queries 1-3: every current person's standing, as plain values (see cadence.rows).
-    for standing in cadence.rows(Person.objects.filter(partnership_id=partnership_id), on):
+    for standing in cadence.rows(Person.objects.in_partnership(partnership_id), on):
         row = row_for(standing.organisation, standing.profession)
         row.people += 1
         if standing.status != cadence.Status.NO_RHYTHM:
@@ -90,9 +90,9 @@ def provision_map(
 
     # Query 3: sessions of each kind in the last year, by organisation and profession.
     held = (
-        Attendance.objects.filter(
+        Attendance.objects.in_partnership(partnership_id)
+        .filter(
             Q(person__end_date__isnull=True) | Q(person__end_date__gt=on),
-            person__partnership_id=partnership_id,
             attended=True,
             session__held_on__gt=since,
             session__held_on__lte=on,
@@ -133,10 +133,10 @@ def untrained_supervision(partnership_id: int, on: date) -> list[dict]:
     The trained people are one uncorrelated subquery (worked out once), not a check per
     session; the result has one row per supervisor, most sessions first.
     """
-    trained = SupervisorTraining.objects.filter(partnership_id=partnership_id).values("person_id")
+    trained = SupervisorTraining.objects.in_partnership(partnership_id).values("person_id")
     return list(
-        Session.objects.filter(
-            partnership_id=partnership_id,
+        Session.objects.in_partnership(partnership_id)
+        .filter(
             held_on__gt=on - timedelta(days=YEAR),
             held_on__lte=on,
             status__in=HELD,

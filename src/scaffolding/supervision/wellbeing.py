@@ -90,8 +90,7 @@ def _aggregate(check_ins, *group_by):
 
 def overview(partnership_id: int, on: date, window_days: int = WINDOW_DAYS) -> dict:
     """Partnership, organisation and team figures for check-ins in the window: three queries."""
-    recent = CheckIn.objects.filter(
-        partnership_id=partnership_id,
+    recent = CheckIn.objects.in_partnership(partnership_id).filter(
         checked_on__gt=on - timedelta(days=window_days),
         checked_on__lte=on,
     )
