@@ -53,9 +53,8 @@ def young_people_of(person, kinds=None):
     """The young people this person is currently linked to (as a carer or worker)."""
     if person is None:
         return YoungPerson.objects.none()
-    return YoungPerson.objects.filter(
-        pk__in=links_of(person, kinds).values("young_person_id"),
-        partnership_id=person.partnership_id,
+    return YoungPerson.objects.in_partnership(person.partnership_id).filter(
+        pk__in=links_of(person, kinds).values("young_person_id")
     )
 
 

@@ -20,16 +20,15 @@ data runs once every app has added its records.
 
 import datetime
 from collections import defaultdict
-from contextlib import suppress
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldError
 from django.db import transaction
 from django.db.models import Sum
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
+from scaffolding.core.tenancy import PartnershipQuerySet
 from scaffolding.language import count_terms
 
 from .models import TermCount
@@ -119,10 +118,10 @@ def recount(partnership_id=None, batch_size: int = 2000) -> int:
     written = 0
     for model in checked_models():
         records = model._default_manager.order_by("pk")
-        if partnership_id is not None:
-            # When `partnership_id` is a property, not a field, filter in Python below.
-            with suppress(FieldError):
-                records = records.filter(partnership_id=partnership_id)
+        if partnership_id is not None and isinstance(records, PartnershipQuerySet):
+            # Models on the tenancy base are scoped in the query; any other model is
+            # filtered in Python below (its `partnership_id` may be a property).
+            records = records.in_partnership(partnership_id)
         batch = []
         for record in records.iterator(chunk_size=batch_size):
             if partnership_id is not None and getattr(record, "partnership_id", None) != (
@@ -166,7 +165,8 @@ def monthly_counts(partnership_id, months: int = 12, today: datetime.date | None
         first = (first - datetime.timedelta(days=1)).replace(day=1)
     month_list.reverse()
     totals = (
-        TermCount.objects.filter(partnership_id=partnership_id, month__gte=month_list[0])
+        TermCount.objects.in_partnership(partnership_id)
+        .filter(month__gte=month_list[0])
         .values_list("month", "rule")
         .annotate(total=Sum("count"))
         .order_by()

@@ -26,7 +26,7 @@ _CACHE_SIZE = 64
 
 
 def _overrides(partnership_id) -> list[GlossaryOverride]:
-    return list(GlossaryOverride.objects.filter(partnership_id=partnership_id).order_by("rule_id"))
+    return list(GlossaryOverride.objects.in_partnership(partnership_id).order_by("rule_id"))
 
 
 def glossary_for(partnership_id) -> Glossary:
@@ -106,16 +106,19 @@ def validate(partnership_id, data: dict) -> Glossary:
 def save_override(partnership_id, data: dict, user=None) -> GlossaryOverride:
     """Validate through the core and save; raises GlossaryError naming the field."""
     validate(partnership_id, data)
-    row, _ = GlossaryOverride.objects.update_or_create(
-        partnership_id=partnership_id,
+    values = {"data": data, "changed_by": user, "changed_at": timezone.now()}
+    # Looked up within the partnership; a new row is created in it (the queryset's
+    # filter is not copied onto a created row).
+    row, _ = GlossaryOverride.objects.in_partnership(partnership_id).update_or_create(
         rule_id=data["id"],
-        defaults={"data": data, "changed_by": user, "changed_at": timezone.now()},
+        defaults=values,
+        create_defaults={**values, "partnership_id": partnership_id},
     )
     return row
 
 
 def remove_override(partnership_id, rule_id: str) -> bool:
-    deleted, _ = GlossaryOverride.objects.filter(
-        partnership_id=partnership_id, rule_id=rule_id
-    ).delete()
+    deleted, _ = (
+        GlossaryOverride.objects.in_partnership(partnership_id).filter(rule_id=rule_id).delete()
+    )
     return bool(deleted)
