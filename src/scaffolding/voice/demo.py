@@ -156,7 +156,7 @@ def build_demo(ctx) -> None:
 def remove_demo(partnership) -> None:
     """Called before the demo partnership is removed: its log is erased on purpose."""
     with erasing():
-        AccessEvent.objects.filter(partnership=partnership).delete()
-        StoryItem.objects.filter(partnership=partnership).delete()
-        WorkerLink.objects.filter(partnership=partnership).delete()
-        YoungPerson.objects.filter(partnership=partnership).delete()
+        AccessEvent.objects.in_partnership(partnership.pk).delete()
+        StoryItem.objects.in_partnership(partnership.pk).delete()
+        WorkerLink.objects.in_partnership(partnership.pk).delete()
+        YoungPerson.objects.in_partnership(partnership.pk).delete()

@@ -144,9 +144,12 @@ def shared_with(user, queryset, today=None):
         return queryset.none()
     today = today or timezone.localdate()
     working_with = WorkerLink.objects.current().filter(person=person).values("young_person_id")
-    return queryset.filter(
-        Q(partnership_id=user.partnership_id),
-        Q(young_person_id__in=working_with),
-        Q(until__isnull=True) | Q(until__gte=today),
-        Q(audience=Audience.EVERYONE) | Q(audience=Audience.NAMED, shares__person=person),
-    ).distinct()
+    return (
+        queryset.for_user(user)
+        .filter(
+            Q(young_person_id__in=working_with),
+            Q(until__isnull=True) | Q(until__gte=today),
+            Q(audience=Audience.EVERYONE) | Q(audience=Audience.NAMED, shares__person=person),
+        )
+        .distinct()
+    )
