@@ -103,5 +103,5 @@ def remove_demo_foundation(partnership) -> None:
     """Called last, once every row on the tenancy base has gone: the accounts (some
     of which the records above pointed at through protected keys), then the
     partnership itself."""
-    User.objects.filter(partnership=partnership).delete()
+    User.objects.in_partnership(partnership.pk).delete()
     partnership.delete()

@@ -223,7 +223,7 @@ class OrganisationForm(PartnershipFormMixin, forms.ModelForm):
     def clean_name(self):
         return unique_name(
             self.cleaned_data["name"],
-            Organisation.objects.filter(partnership=self.partnership),
+            Organisation.objects.in_partnership(self.partnership_id),
             self.instance,
             "The partnership already has an organisation by this name.",
         )

@@ -19,7 +19,7 @@ def partnership_admin(request):
     user = request.user
     if not user.has_perm("accounts.manage_users"):
         return None
-    accounts = User.objects.filter(partnership_id=user.partnership_id)
+    accounts = User.objects.for_user(user)
     waiting = accounts.filter(is_active=True, last_login__isnull=True).order_by("date_joined")
     waiting_first = list(waiting[:SHOWN])
     since = timezone.now() - timedelta(hours=settings.AXES_COOLOFF_TIME)

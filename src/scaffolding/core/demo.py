@@ -92,7 +92,7 @@ def remove_demo() -> None:
         # Records on the tenancy base next, the highest layer first: records about
         # young people point at people in the register through protected keys.
         for model in reversed(tenant_models()):
-            model._base_manager.filter(partnership=partnership).delete()
+            model.objects.in_partnership(partnership.pk).delete()
         # Then what is not on the base: the accounts and the partnership itself.
         for remove in _hooks("remove_demo_foundation", reverse=True):
             remove(partnership)
