@@ -1,5 +1,5 @@
-"""The shape of the code, checked: apps import only apps below them, and views scope
-reads through the tenancy helpers rather than hand-written partnership filters.
+"""The shape of the code, checked: apps import only apps below them, and every module
+scopes reads through the tenancy helpers rather than hand-written partnership filters.
 
 Both checks read the source with ``ast``, so an import hidden inside a function, or a
 filter in a rarely used view, counts as much as one at the top of a module.
@@ -127,10 +127,36 @@ LOOKUP_CALLS = {
 }
 
 
+# A value naming a column of the outer query: a correlation inside a subquery
+# (`filter(partnership_id=OuterRef("partnership_id"))`), not a read across the boundary.
+CORRELATIONS = {"OuterRef", "F"}
+
+
 def _is_partnership_lookup(keyword: str | None) -> bool:
-    return keyword is not None and (
-        keyword in ("partnership", "partnership_id") or keyword.startswith("partnership__")
-    )
+    """`partnership`, `partnership_id`, `partnership__...`, or the same through a relation
+    (`organisation__partnership_id`): a model on the tenancy base has its own column."""
+    if keyword is None:
+        return False
+    return any(part in ("partnership", "partnership_id") for part in keyword.split("__"))
+
+
+def _is_correlation(value: ast.expr) -> bool:
+    if not isinstance(value, ast.Call):
+        return False
+    func = value.func
+    called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+    return called in CORRELATIONS
+
+
+def _lookups(call: ast.Call):
+    """(keyword, value) for each keyword lookup, `**{"partnership_id": pk}` included."""
+    for kw in call.keywords:
+        if kw.arg is not None:
+            yield kw.arg, kw.value
+        elif isinstance(kw.value, ast.Dict):
+            for key, value in zip(kw.value.keys, kw.value.values, strict=True):
+                if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                    yield key.value, value
 
 
 def hand_written_filters(source: str, name: str):
@@ -143,11 +169,51 @@ def hand_written_filters(source: str, name: str):
         if called not in LOOKUP_CALLS:
             continue
         found += [
-            f"{name}:{node.lineno} {called}({kw.arg}=...)"
-            for kw in node.keywords
-            if _is_partnership_lookup(kw.arg)
+            f"{name}:{node.lineno} {called}({keyword}=...)"
+            for keyword, value in _lookups(node)
+            if _is_partnership_lookup(keyword) and not _is_correlation(value)
         ]
     return found
+
+
+# Lookups on models that are not on the tenancy base (no `partnership` column of their
+# own, so no `in_partnership`), as "<module> <call>(<keyword>=...)", each with its reason.
+# Anything else found by `hand_written_filters` fails.
+NOT_PARTNERSHIP_OWNED = {
+    "accounts/views.py filter(additional_data__partnership_id=...)": (
+        "django-auditlog's LogEntry is not ours; each change writes its partnership there"
+    ),
+    "progress/measures.py filter(initiative__partnership_id=...)": (
+        "Initiative.items.through, Django's many-to-many table, has no partnership column"
+    ),
+    "workforce/gaps.py filter(learningactivity__partnership_id=...)": (
+        "LearningActivity.topics.through, Django's many-to-many table, has no partnership column"
+    ),
+}
+
+
+def _without_line(found: str) -> str:
+    where, call = found.split(" ", 1)
+    return f"{where.rpartition(':')[0]} {call}"
+
+
+def partnership_filters_in(paths, root: Path):
+    """Hand-written partnership lookups in these modules, less the allowed ones."""
+    found = []
+    for path in paths:
+        name = path.relative_to(root).as_posix()
+        found += hand_written_filters(path.read_text(encoding="utf-8"), name)
+    return [line for line in found if _without_line(line) not in NOT_PARTNERSHIP_OWNED]
+
+
+def _every_module(root: Path):
+    """Every module of the source tree but migrations and the tenancy helpers themselves."""
+    return [
+        path
+        for path in _python_files(root)
+        if "migrations" not in path.relative_to(root).parts
+        and path.relative_to(root).as_posix() != "core/tenancy.py"
+    ]
 
 
 def _views_modules():
@@ -163,13 +229,81 @@ def _views_modules():
 def test_views_never_filter_on_the_partnership_by_hand():
     modules = list(_views_modules())
     assert len(modules) >= 5
-    offenders = []
-    for path in modules:
-        offenders += hand_written_filters(path.read_text(encoding="utf-8"), path.name)
+    offenders = partnership_filters_in(modules, SOURCE)
     assert offenders == [], (
         "Use Model.objects.for_user(request.user) or get_for_user(...) instead of:\n"
         + "\n".join(offenders)
     )
+
+
+def test_no_module_filters_on_the_partnership_by_hand():
+    """Beyond views: forms, imports, reports' helpers, measures, demo data, commands."""
+    modules = _every_module(SOURCE)
+    assert len(modules) >= 100
+    offenders = partnership_filters_in(modules, SOURCE)
+    assert offenders == [], (
+        "Use Model.objects.in_partnership(pk) / .for_user(user) or get_for_user(...) "
+        "(or, for a model with no partnership column, add it to NOT_PARTNERSHIP_OWNED "
+        "with its reason) instead of:\n" + "\n".join(offenders)
+    )
+
+
+def test_every_allowed_lookup_is_still_there():
+    found = set()
+    for path in _every_module(SOURCE):
+        name = path.relative_to(SOURCE).as_posix()
+        found |= {
+            _without_line(line)
+            for line in hand_written_filters(path.read_text(encoding="utf-8"), name)
+        }
+    assert set(NOT_PARTNERSHIP_OWNED) - found == set(), "Remove stale NOT_PARTNERSHIP_OWNED entries"
+
+
+def test_the_whole_tree_check_fails_on_a_new_offender_outside_views(tmp_path):
+    root = tmp_path / "scaffolding"
+    for folder in ("workforce/migrations", "core", "progress"):
+        (root / folder).mkdir(parents=True)
+    (root / "workforce" / "gaps.py").write_text(
+        "def people(pk):\n"
+        "    return Person.objects.filter(partnership_id=pk)\n"
+        "def taught(pk):\n"
+        "    return LearningActivity.topics.through.objects.filter(\n"
+        "        learningactivity__partnership_id=pk\n"
+        "    )\n"
+    )
+    (root / "progress" / "forms.py").write_text(
+        "teams = Team.objects.filter(organisation__partnership_id=pk)\n"
+    )
+    (root / "workforce" / "migrations" / "0002_fill.py").write_text(
+        "rows = Person.objects.filter(partnership_id=1)\n"
+    )
+    (root / "core" / "tenancy.py").write_text("rows = self.filter(partnership_id=pk)\n")
+    modules = _every_module(root)
+    assert [p.relative_to(root).as_posix() for p in modules] == [
+        "progress/forms.py",
+        "workforce/gaps.py",
+    ]
+    assert partnership_filters_in(modules, root) == [
+        "progress/forms.py:1 filter(organisation__partnership_id=...)",
+        "workforce/gaps.py:2 filter(partnership_id=...)",
+    ]
+
+
+def test_the_filter_check_leaves_correlations_and_sees_relations_and_unpacked_keywords():
+    source = (
+        "a = Person.objects.filter(partnership_id=OuterRef('partnership_id'))\n"
+        "b = Q(partnership=models.OuterRef('partnership'))\n"
+        "c = Session.objects.exclude(partnership_id=F('person__partnership_id'))\n"
+        "d = Team.objects.filter(organisation__partnership_id=pk)\n"
+        "e = Person.objects.filter(**{'partnership_id': pk})\n"
+        "f = Person.objects.filter(**{field: pk}, partnership__slug='x')\n"
+        "g = Team.objects.in_partnership(pk).filter(organisation__name='x')\n"
+    )
+    assert [line.split(" ", 1)[1] for line in hand_written_filters(source, "m.py")] == [
+        "filter(organisation__partnership_id=...)",
+        "filter(partnership_id=...)",
+        "filter(partnership__slug=...)",
+    ]
 
 
 def test_the_filter_check_catches_each_spelling():

@@ -14,8 +14,9 @@ indexed filter, the same way everywhere:
     StoryItem.objects.in_partnership(partnership_id)
     get_for_user(request.user, StoryItem.objects, pk=pk)   # the object or 404
 
-Views never write ``partnership_id=`` filters by hand (a test reads every views
-module and fails on one); they go through these helpers.
+No module writes ``partnership_id=`` filters by hand, directly or through a relation
+(a test reads every module but migrations and fails on one); reads go through these
+helpers.
 
 ``core`` is the ground floor and imports no domain app: the partnership model is
 named by its label.
