@@ -473,3 +473,19 @@ def test_queries_do_not_grow_with_the_rows(world):
     # memberships in one executemany each), except the supervisors' bulk_update, which
     # Django splits into batches under SQLite's 999 parameters: one more per ~330 rows.
     assert counts[1] <= counts[0] + 1, counts
+
+
+def test_names_with_backslashes_tabs_and_quotes_are_saved_exactly(world):
+    # On PostgreSQL new people go in through COPY, whose text format gives \, tab and
+    # newline a meaning of their own: every character must arrive as typed.
+    name = 'Mòrag "Mo" O\'Neil \\ Smith\tJr'
+    title = "Support worker \\N (nights)"
+    line = (
+        f'S300,morag@lochside.example,"{name.replace(chr(34), chr(34) * 2)}",Lochside Council,'
+        f"Family Support,,{title},paid,regular_direct,2024-03-01,,"
+    )
+    result = plan(world, roster(line))
+    assert result.problems == []
+    importing.save_people(world.partnership.pk, result, date(2026, 6, 1))
+    saved = Person.objects.get(staff_number="S300")
+    assert (saved.full_name, saved.job_title) == (name, title)
