@@ -171,3 +171,45 @@ def test_the_author_changes_and_deletes_their_reflection(world, client_for):
     assert not entry.shared_with_supervisor  # the box was not ticked this time
     author.post(url, {"delete": "1"})
     assert not Reflection.objects.filter(pk=entry.pk).exists()
+
+
+def test_the_people_to_filter_by_are_everyone_i_met_in_a_session_and_nobody_else(world):
+    from scaffolding.supervision import records
+
+    _many_sessions(world, 4)  # the supervisor with the practitioner and the family carer
+    stranger_session = Session.objects.create(
+        partnership=world.partnership,
+        kind=SessionKind.ONE_TO_ONE,
+        held_on=timezone.localdate() - timedelta(days=3),
+        facilitator=world.people["learning_lead"],
+    )
+    Attendance.objects.create(session=stranger_session, person=world.people["colleague"])
+    names = lambda role: sorted(  # noqa: E731
+        p.full_name for p in records.people_met(world.people[role])
+    )
+    supervisor, practitioner = world.people["supervisor"], world.people["practitioner"]
+    assert names("supervisor") == sorted(
+        [practitioner.full_name, world.people["family_carer"].full_name]
+    )
+    # Someone who only attended meets the facilitator, not people from others' sessions.
+    assert names("practitioner") == [supervisor.full_name]
+    assert names("colleague") == [world.people["learning_lead"].full_name]
+
+
+def test_the_people_to_filter_by_are_found_by_index_not_by_reading_everyone(world):
+    # A person's own page must cost the same whatever the partnership's size: every
+    # table in this query is searched by an index from this person, none scanned whole.
+    import pytest
+    from django.db import connection
+
+    from scaffolding.supervision import records
+
+    if connection.vendor != "sqlite":
+        pytest.skip("reads SQLite's EXPLAIN QUERY PLAN")
+    _many_sessions(world, 4)
+    query = records.people_met(world.people["supervisor"]).order_by("full_name").query
+    sql, params = query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        steps = [row[3] for row in cursor.fetchall()]
+    assert not [step for step in steps if step.startswith("SCAN")], steps

@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from scaffolding.core.middleware import person_for_user
+from scaffolding.workforce.models import Person
 
 from .models import Attendance, Session, SessionVersion, SignOff, SupportAction
 
@@ -41,6 +42,21 @@ def sessions_for(person):
     took_part = Attendance.objects.filter(person=person).values("session_id")
     facilitated = Session.objects.filter(facilitator=person).order_by().values("pk")
     return Session.objects.filter(pk__in=took_part.union(facilitated))
+
+
+def people_met(person):
+    """Everyone who shared a session with this person (not the person themselves).
+
+    The ids of those who attended their sessions, union the facilitators of their
+    sessions: index lookups from this person's sessions. An OR across the two joins
+    made the database walk every person in the partnership.
+    """
+    if person is None:
+        return Person.objects.none()
+    theirs = sessions_for(person).order_by().values("pk")
+    attended = Attendance.objects.filter(session_id__in=theirs).values("person_id")
+    facilitators = Session.objects.filter(pk__in=theirs).order_by().values("facilitator_id")
+    return Person.objects.filter(pk__in=attended.union(facilitators)).exclude(pk=person.pk)
 
 
 def participants(session: Session):

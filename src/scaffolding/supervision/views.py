@@ -82,13 +82,8 @@ def mine(request):
     booked = Q(status=Session.Status.SCHEDULED, held_on__gte=today)
     upcoming = records.with_others(with_people.filter(booked).order_by("held_on")[:10], person)
     # Everyone I have shared a session with, to filter by.
-    met = Person.objects.filter(
-        Q(attendances__session__in=mine_all.values("pk"))
-        | Q(facilitated_sessions__in=mine_all.values("pk"))
-    ).exclude(pk=person.pk)
     filters = SessionFilterForm(
-        request.GET or None,
-        people=Person.objects.filter(pk__in=met.values("pk")).order_by("full_name"),
+        request.GET or None, people=records.people_met(person).order_by("full_name")
     )
     listed = with_people.exclude(booked)
     if filters.is_valid():
