@@ -29,7 +29,7 @@ from typing import Any
 from django.apps import apps
 from django.db import transaction
 
-from scaffolding.core.tenancy import tenant_models
+from scaffolding.core.tenancy import PartnershipQuerySet, tenant_models
 
 DEMO_TODAY = date(2026, 11, 2)
 
@@ -92,7 +92,8 @@ def remove_demo() -> None:
         # Records on the tenancy base next, the highest layer first: records about
         # young people point at people in the register through protected keys.
         for model in reversed(tenant_models()):
-            model.objects.in_partnership(partnership.pk).delete()
+            # Every row, whatever a manager might hide (as Django's base manager would).
+            PartnershipQuerySet(model).in_partnership(partnership.pk).delete()
         # Then what is not on the base: the accounts and the partnership itself.
         for remove in _hooks("remove_demo_foundation", reverse=True):
             remove(partnership)
