@@ -29,6 +29,16 @@ def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _no_sign_in_tries_counted():
+    # The sign-in rate limit counts every try from an address for a minute, in the
+    # cache. Tests all come from 127.0.0.1, so on a fast machine one test's sign-ins
+    # would count against the next: each test starts from none.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @dataclass
 class World:
     partnership: object
