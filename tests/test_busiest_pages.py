@@ -45,10 +45,9 @@ PAGES = {
         [
             *SIGNED_IN,
             "request.person: the practitioner's register entry",
-            "cadence: last supervision date per person",
-            "cadence: role profiles' cadence days",
-            "cadence: the people as values (start date, newly qualified, organisation)",
-            "cadence: the people as objects, with organisation, team and role profile",
+            "cadence: the role profiles' new-starter months",
+            "cadence: their standing, worked out in the database from their summary",
+            "cadence: their next booked session",
             "their sessions (a page), with facilitator and group",
             "how many sessions they have (for the pages)",
             "support actions on those sessions",

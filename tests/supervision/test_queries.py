@@ -94,23 +94,23 @@ def test_query_count_does_not_grow_with_data(role, name, kwargs, world, client_f
     assert large == small, f"{url} took {small} queries with little data, {large} with more"
 
 
-def test_provision_map_is_three_queries(world, django_assert_num_queries):
+def test_provision_map_is_four_queries(world, django_assert_num_queries):
     from scaffolding.supervision.provision import provision_map
 
     grow(world, 40)
-    # 1-3 everyone's supervision dates, role profiles and register entries (as values),
-    # 4 sessions by kind, 5 supervision given without training.
-    with django_assert_num_queries(5):
+    # 1 the role profiles' new-starter months, 2 people counted by standing (from the
+    # summaries), 3 sessions by kind, 4 supervision given without training.
+    with django_assert_num_queries(4):
         provision_map(world.partnership.pk, timezone.localdate())
 
 
-def test_cadence_for_the_whole_partnership_is_two_queries(world, django_assert_num_queries):
+def test_cadence_for_the_whole_partnership_is_three_queries(world, django_assert_num_queries):
     from scaffolding.supervision import cadence
 
     grow(world, 40)
-    # Supervision dates grouped by person, role profiles, people as values, then the
-    # people themselves as objects.
-    with django_assert_num_queries(4):
+    # The role profiles' new-starter months, the people with their standing (worked out
+    # in the database from the summaries), their next bookings.
+    with django_assert_num_queries(3):
         cadence.standings(
             Person.objects.filter(partnership=world.partnership), timezone.localdate()
         )

@@ -72,7 +72,7 @@ class SupervisionConfig(AppConfig):
     def ready(self):
         from scaffolding.core import history
 
-        from . import models
+        from . import models, summaries  # noqa: F401  (summaries listens for session writes)
 
         # The change history shows that private or shared words changed, never the
         # words: summaries, notes, themes, places, actions and agreements.

@@ -1,22 +1,42 @@
 """When supervision is due: each role profile sets a rhythm; new starters may have a shorter one.
 
-Partnership-wide figures never build a model object per person: one grouped query gives
-everyone's supervision dates, one reads people as plain value tuples, and status, counts,
-order and paging are worked out on those tuples (a few hundred milliseconds at 200,000
-people). Only the people on the page shown are read as objects.
+Everything is worked out in the database: each current person's rhythm, next due date
+and status are expressions on one query, so counting, ordering and paging cost one
+scan of the register whatever its size, and only the people on the page shown are
+read as objects. For today (and later days) the last supervision comes from the
+per-person summary kept on every write (`supervision.summaries`); for an earlier day
+it is worked out from the attendances, which is also what the tests compare with.
 """
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import NamedTuple
 
-from django.db.models import Max, Min, Q
+from django.core.paginator import Paginator
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
+from scaffolding.core.dbfunctions import DaysAfter
 from scaffolding.workforce.models import Person, RoleProfile
 
-from .models import CADENCE_KINDS, Session
+from .models import Session
+from .summaries import held_attendances
 
 DUE_SOON_DAYS = 14
+# An approximate month, as Person.is_new_starter counts them.
+DAYS_A_MONTH = 30.44
 
 
 class Status:
@@ -36,35 +56,6 @@ class Status:
     ORDER = [NEVER, OVERDUE, DUE_SOON, WITHIN, NO_RHYTHM]
 
 
-def supervision_dates(people, on: date) -> dict[int, tuple[date | None, date | None]]:
-    """{person pk: (last supervision on or before `on`, next booked session)} in one query.
-
-    A session counts for the person who took part, whichever team they are in now, so
-    moving team does not reset anyone's rhythm. Grouping attendances by person alone
-    keeps this one quick query however many sessions there are.
-    """
-    held = Q(
-        attendances__attended=True,
-        attendances__session__kind__in=CADENCE_KINDS,
-        attendances__session__held_on__lte=on,
-        attendances__session__status__in=[Session.Status.DRAFT, Session.Status.AGREED],
-    )
-    booked = Q(
-        attendances__session__held_on__gte=on,
-        attendances__session__status=Session.Status.SCHEDULED,
-    )
-    rows = (
-        people.order_by()
-        .values("pk")
-        .annotate(
-            last=Max("attendances__session__held_on", filter=held),
-            booked=Min("attendances__session__held_on", filter=booked),
-        )
-        .filter(Q(last__isnull=False) | Q(booked__isnull=False))
-    )
-    return {row["pk"]: (row["last"], row["booked"]) for row in rows}
-
-
 @dataclass
 class Standing:
     person: Person
@@ -81,7 +72,7 @@ class Standing:
 
 def standing(person: Person, on: date, last: date | None, scheduled: date | None) -> Standing:
     """Where one person stands against their rhythm, given their supervision dates: the
-    rule for one person object, which the tests compare `rows` with."""
+    rule for one person object, which the tests compare the database's figures with."""
     cadence = person.supervision_cadence_days(on)
     if cadence is None:
         return Standing(person, None, last, None, scheduled, Status.NO_RHYTHM)
@@ -97,119 +88,168 @@ def standing(person: Person, on: date, last: date | None, scheduled: date | None
     return Standing(person, cadence, last, next_due, scheduled, status)
 
 
-class Row(NamedTuple):
-    """One current person's standing as plain values; sorts in the due page's order."""
-
-    rank: int
-    due: date
-    full_name: str
-    pk: int
-    status: str
-    cadence_days: int | None
-    last_supervised: date | None
-    next_due: date | None
-    next_scheduled: date | None
-    organisation: str
-    profession: str | None
-
-
-def rows(people, on: date, status: str = "") -> list[Row]:
-    """Every current person's standing, most in need first: three queries, no objects."""
-    current = people.current(on)
-    dates = supervision_dates(current, on)
-    profiles = {
-        pk: (cadence, new_cadence, months)
-        for pk, cadence, new_cadence, months in RoleProfile.objects.order_by().values_list(
-            "pk", "supervision_cadence_days", "new_starter_cadence_days", "new_starter_months"
-        )
-    }
-    listed = current.order_by().values_list(
-        "pk",
-        "full_name",
-        "role_profile_id",
-        "start_date",
-        "newly_qualified",
-        "organisation__name",
-        "role_profile__name",
+def last_supervised(on: date, from_scratch: bool = False):
+    """Each person's last supervision on or before `on`, as an expression on Person."""
+    if on >= timezone.localdate() and not from_scratch:
+        # No written record is dated after the day it is written (SessionForm), so the
+        # summary's latest date is the last supervision today and on any later day.
+        return F("supervision_summary__last_supervised")
+    latest = (
+        held_attendances()
+        .filter(person_id=OuterRef("pk"), session__held_on__lte=on)
+        .order_by()
+        .values("person_id")
+        .annotate(last=Max("session__held_on"))
+        .values("last")
     )
+    return Subquery(latest)
+
+
+def _cadence(on: date):
+    """The rhythm in days for each person (None: no rhythm), as Person.supervision_cadence_days
+    has it: the new-starter rhythm while newly qualified or in their first months."""
+    months_used = RoleProfile.objects.order_by().values_list("new_starter_months", flat=True)
+    starting = Q(newly_qualified=True)
+    for months in set(months_used):
+        started_after = on - timedelta(days=round(months * DAYS_A_MONTH))
+        starting |= Q(role_profile__new_starter_months=months, start_date__gt=started_after)
+    regular = Q(role_profile__supervision_cadence_days__gt=0)
+    return Case(
+        When(
+            regular & Q(role_profile__new_starter_cadence_days__gt=0) & starting,
+            then=F("role_profile__new_starter_cadence_days"),
+        ),
+        When(regular, then=F("role_profile__supervision_cadence_days")),
+        default=None,
+        output_field=IntegerField(),
+    )
+
+
+def annotated(people, on: date, from_scratch: bool = False):
+    """Current people with `cadence_days`, `last_supervised`, `next_due`, `status` and
+    `rank` (the status's place in Status.ORDER), all worked out in the database."""
     due_soon = on + timedelta(days=DUE_SOON_DAYS)
-    found = []
-    for pk, full_name, profile_id, start, newly, organisation, profession in listed:
-        last, booked = dates.get(pk, (None, None))
-        cadence, new_cadence, months = profiles.get(profile_id, (None, None, 6))
-        if (
-            cadence
-            and new_cadence
-            and (newly or start > on - timedelta(days=round(months * 30.44)))
-        ):
-            cadence = new_cadence
-        next_due = None
-        if not cadence:
-            cadence, state = None, Status.NO_RHYTHM
-        elif last is None:
-            state = Status.NEVER
-        else:
-            next_due = last + timedelta(days=cadence)
-            if next_due < on:
-                state = Status.OVERDUE
-            elif next_due <= due_soon:
-                state = Status.DUE_SOON
-            else:
-                state = Status.WITHIN
-        if status and state != status:
-            continue
-        found.append(
-            Row(
-                Status.ORDER.index(state),
-                next_due or on,
-                full_name,
-                pk,
-                state,
-                cadence,
-                last,
-                next_due,
-                booked,
-                organisation,
-                profession,
+    statuses = [
+        When(cadence_days__isnull=True, then=Value(Status.NO_RHYTHM)),
+        When(last_supervised__isnull=True, then=Value(Status.NEVER)),
+        When(next_due__lt=on, then=Value(Status.OVERDUE)),
+        When(next_due__lte=due_soon, then=Value(Status.DUE_SOON)),
+    ]
+    return (
+        people.current(on)
+        .annotate(
+            cadence_days=_cadence(on),
+            last_supervised=last_supervised(on, from_scratch),
+        )
+        .annotate(next_due=DaysAfter("last_supervised", "cadence_days"))
+        .annotate(status=Case(*statuses, default=Value(Status.WITHIN)))
+        .annotate(
+            rank=Case(
+                *[When(status=key, then=Value(i)) for i, key in enumerate(Status.ORDER)],
+                output_field=IntegerField(),
             )
         )
-    found.sort()
-    return found
-
-
-def as_standings(page_rows: list[Row]) -> list[Standing]:
-    """Standings (with their people, team and organisation) for a page of rows: one query."""
-    people = Person.objects.select_related("role_profile", "team", "organisation").in_bulk(
-        [row.pk for row in page_rows]
     )
+
+
+def ordered(people, on: date, status: str = "", from_scratch: bool = False):
+    """Most in need first, then by the date they are due, then by name."""
+    found = annotated(people, on, from_scratch)
+    if status:
+        found = found.filter(status=status)
+    return found.order_by("rank", Coalesce("next_due", Value(on)), "full_name", "pk")
+
+
+def counts(people, on: date, from_scratch: bool = False) -> dict[str, int]:
+    """{status: people} for the current people, in one grouped query."""
+    totals = dict.fromkeys(Status.ORDER, 0)
+    grouped = annotated(people, on, from_scratch).order_by().values("status")
+    for row in grouped.annotate(people=Count("pk")):
+        totals[row["status"]] = row["people"]
+    return totals
+
+
+def next_booked(person_ids, on: date) -> dict[int, date]:
+    """{person id: their next booked session on or after `on`}, in one query that starts
+    from these people (an index lookup each), never from every booking."""
+    booked = Q(
+        attendances__session__status=Session.Status.SCHEDULED,
+        attendances__session__held_on__gte=on,
+    )
+    rows = (
+        Person.objects.filter(pk__in=list(person_ids))
+        .order_by()
+        .values("pk")
+        .annotate(booked=Min("attendances__session__held_on", filter=booked))
+        .filter(booked__isnull=False)
+    )
+    return {row["pk"]: row["booked"] for row in rows}
+
+
+def as_standings(people, on: date) -> list[Standing]:
+    """Standings for people read from `ordered` (a page of them, or a short list)."""
+    listed = list(people)
+    booked = next_booked((person.pk for person in listed), on)
     return [
         Standing(
-            people[row.pk],
-            row.cadence_days,
-            row.last_supervised,
-            row.next_due,
-            row.next_scheduled,
-            row.status,
+            person,
+            person.cadence_days,
+            person.last_supervised,
+            person.next_due,
+            booked.get(person.pk),
+            person.status,
         )
-        for row in page_rows
+        for person in listed
     ]
 
 
-def standings(people, on: date, status: str = "") -> list[Standing]:
-    """Standing for every current person in the queryset, most in need first: four queries.
-    For a page, use `rows` with a Paginator and `as_standings` on the page."""
-    return as_standings(rows(people, on, status))
+def standings(people, on: date, status: str = "", from_scratch: bool = False) -> list[Standing]:
+    """Standing for every current person in the queryset, most in need first: for short
+    lists (one person's supervisees). A partnership-wide list uses `page`."""
+    shown = ordered(people, on, status, from_scratch).select_related(
+        "role_profile", "team", "organisation"
+    )
+    return as_standings(shown, on)
 
 
-def counts(found) -> dict[str, int]:
-    totals = dict.fromkeys(Status.ORDER, 0)
-    for row in found:
-        totals[row.status] += 1
-    return totals
+def page(people, on: date, status: str, number, per_page: int, totals: dict[str, int]):
+    """One page of standings; `totals` (from `counts`) saves the paginator a count.
+
+    The order is worked out on ids alone (a narrow sort), then only the page's people
+    are read whole, with their figures."""
+    ids = ordered(people, on, status).values_list("pk", flat=True)
+    total = totals[status] if status else sum(totals.values())
+    found = Paginator(KnownLength(ids, total), per_page).get_page(number)
+    shown = list(found.object_list)
+    by_pk = {
+        person.pk: person
+        for person in annotated(Person.objects.filter(pk__in=shown), on).select_related(
+            "role_profile", "team", "organisation"
+        )
+    }
+    found.object_list = as_standings([by_pk[pk] for pk in shown if pk in by_pk], on)
+    return found
+
+
+class KnownLength:
+    """A queryset whose length is already known, so the paginator does not count it."""
+
+    def __init__(self, queryset, length: int):
+        self.queryset = queryset
+        self.length = length
+
+    def count(self) -> int:
+        return self.length
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, index):
+        return self.queryset[index]
 
 
 def within_cadence_share(partnership_id: int, on: date) -> tuple[int, int]:
     """(people whose last supervision is within their cadence, people with a cadence)."""
-    totals = counts(rows(Person.objects.in_partnership(partnership_id), on))
+    totals = counts(Person.objects.in_partnership(partnership_id), on)
     with_rhythm = sum(n for status, n in totals.items() if status != Status.NO_RHYTHM)
     return totals[Status.WITHIN] + totals[Status.DUE_SOON], with_rhythm

@@ -382,3 +382,19 @@ class SupportContact(PartnershipOwned):
 
     def __str__(self):
         return self.name
+
+
+class SupervisionSummary(PartnershipOwned):
+    """Each person's last supervision, kept on every write so partnership pages never
+    group every attendance. Written only by `supervision.summaries`; no row means never
+    supervised. `scaffolding rebuild-summaries` works every row out again."""
+
+    partnership_from = "person"
+
+    person = models.OneToOneField(
+        Person, on_delete=models.CASCADE, primary_key=True, related_name="supervision_summary"
+    )
+    last_supervised = models.DateField()
+
+    def __str__(self):
+        return f"{self.person}: last supervised {self.last_supervised}"

@@ -79,14 +79,24 @@ def provision_map(
             rows[key] = ProvisionRow(*key)
         return rows[key]
 
-    # Queries 1-3: every current person's standing, as plain values (see cadence.rows).
-    for standing in cadence.rows(Person.objects.in_partnership(partnership_id), on):
-        row = row_for(standing.organisation, standing.profession)
-        row.people += 1
-        if standing.status != cadence.Status.NO_RHYTHM:
-            row.with_rhythm += 1
-            if standing.status in (cadence.Status.WITHIN, cadence.Status.DUE_SOON):
-                row.within += 1
+    # Query 1-2: people, those with a rhythm and those within it, by organisation and
+    # profession, counted in the database (see cadence.annotated).
+    within = [cadence.Status.WITHIN, cadence.Status.DUE_SOON]
+    grouped = (
+        cadence.annotated(Person.objects.in_partnership(partnership_id), on)
+        .order_by()
+        .values("organisation__name", "role_profile__name")
+        .annotate(
+            people=Count("pk"),
+            with_rhythm=Count("pk", filter=~Q(status=cadence.Status.NO_RHYTHM)),
+            within=Count("pk", filter=Q(status__in=within)),
+        )
+    )
+    for item in grouped:
+        row = row_for(item["organisation__name"], item["role_profile__name"])
+        row.people += item["people"]
+        row.with_rhythm += item["with_rhythm"]
+        row.within += item["within"]
 
     # Query 3: sessions of each kind in the last year, by organisation and profession.
     held = (

@@ -587,15 +587,12 @@ def cadence_view(request):
     whole_partnership = not request.user.has_perm("supervision.record_session")
     if not whole_partnership:
         people = people.filter(supervisor=own)
-    rows = cadence.rows(people, today)
-    totals = cadence.counts(rows)
+    totals = cadence.counts(people, today)
     wanted = request.GET.get("status", "")
     if wanted not in cadence.Status.LABELS:
         wanted = ""
-    shown = [row for row in rows if row.status == wanted] if wanted else rows
-    # Everyone as plain values; only this page's people are read as objects.
-    page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = cadence.as_standings(page.object_list)
+    # Counted, ordered and paged in the database; only this page's people are objects.
+    page = cadence.page(people, today, wanted, request.GET.get("page"), PAGE_SIZE, totals)
     return render(
         request,
         "supervision/cadence.html",
