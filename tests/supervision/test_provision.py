@@ -4,14 +4,22 @@ import csv
 import io
 from datetime import timedelta
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from scaffolding.supervision.models import SessionKind, SupervisorTraining
+from scaffolding.supervision import provision
+from scaffolding.supervision.models import ProvisionFigures, SessionKind, SupervisorTraining
 from scaffolding.supervision.provision import provision_map
 from tests.supervision.helpers import held
+
+
+def work_out(world):
+    """What the background worker does once a page has asked for figures."""
+    asked, _ = provision.request_figures(world.partnership.pk)
+    provision.work_out(asked.pk)
 
 
 def _setup(world):
@@ -55,6 +63,7 @@ def test_supervision_by_untrained_supervisors_is_listed(world):
 
 def test_page_has_chart_with_text_alternative_and_table(world, client_for):
     _setup(world)
+    work_out(world)
     body = client_for("promise_lead").get(reverse("supervision:provision")).content.decode()
     assert "<figure" in body and "<figcaption>" in body and 'aria-hidden="true"' in body
     assert "Share within rhythm by organisation" in body
@@ -64,6 +73,7 @@ def test_page_has_chart_with_text_alternative_and_table(world, client_for):
 
 def test_csv_export(world, client_for):
     _setup(world)
+    work_out(world)
     response = client_for("learning_lead").get(
         reverse("supervision:provision_export", args=["csv"])
     )
@@ -76,6 +86,7 @@ def test_csv_export(world, client_for):
 
 def test_xlsx_export(world, client_for):
     _setup(world)
+    work_out(world)
     response = client_for("learning_lead").get(
         reverse("supervision:provision_export", args=["xlsx"])
     )
@@ -91,6 +102,7 @@ def test_xlsx_export(world, client_for):
 
 def test_pdf_export(world, client_for):
     _setup(world)
+    work_out(world)
     response = client_for("partnership_admin").get(
         reverse("supervision:provision_export", args=["pdf"])
     )
@@ -120,6 +132,7 @@ def test_downloads_keep_formula_like_names_as_text(world, client_for):
     organisation = world.people["practitioner"].organisation
     organisation.name = "@SUM(A1)"
     organisation.save()
+    work_out(world)
     client = client_for("promise_lead")
 
     body = client.get(reverse("supervision:provision_export", args=["csv"])).content.decode()
@@ -131,3 +144,110 @@ def test_downloads_keep_formula_like_names_as_text(world, client_for):
     cells = [c.value for sheet in workbook for row in sheet.iter_rows() for c in row]
     assert "'" + evil in cells and "'@SUM(A1)" in cells
     assert not [c for c in cells if isinstance(c, str) and c.startswith(("=", "@"))]
+
+
+# ---- Worked out in the background ----
+
+
+def test_the_first_visit_asks_a_worker_and_the_next_shows_the_figures(
+    world, client_for, django_capture_on_commit_callbacks
+):
+    _setup(world)
+    client = client_for("learning_lead")
+    # The worker here runs the job as soon as the request's data is saved.
+    with django_capture_on_commit_callbacks(execute=True):
+        body = client.get(reverse("supervision:provision")).content.decode()
+    assert "The figures are being worked out for the first time" in body
+    assert "Shona Supervisor" not in body
+    (kept,) = ProvisionFigures.objects.all()
+    assert kept.status == ProvisionFigures.Status.READY
+    body = client.get(reverse("supervision:provision")).content.decode()
+    shown = timezone.localtime(kept.worked_out_at)
+    assert f"Figures as of {shown:%H:%M} on {shown.day} {shown:%B %Y}" in body
+    assert "Shona Supervisor" in body and "Work the figures out again" in body
+    # Fresh figures are not worked out again on every visit.
+    client.get(reverse("supervision:provision"))
+    assert ProvisionFigures.objects.count() == 1
+
+
+def test_figures_an_hour_old_are_shown_while_new_ones_are_worked_out(world, client_for):
+    _setup(world)
+    work_out(world)
+    ProvisionFigures.objects.update(worked_out_at=timezone.now() - timedelta(minutes=61))
+    body = client_for("learning_lead").get(reverse("supervision:provision")).content.decode()
+    assert "Shona Supervisor" in body  # the old figures, at once
+    assert "New figures are waiting to start" in body
+    assert ProvisionFigures.objects.filter(status="waiting").count() == 1
+
+
+def test_new_figures_count_what_was_recorded_since(world, client_for):
+    today = _setup(world)
+    work_out(world)
+    client = client_for("learning_lead")
+    SupervisorTraining.objects.create(
+        partnership=world.partnership,
+        person=world.people["supervisor"],
+        title="Reflective supervision",
+        completed_on=today - timedelta(days=10),
+    )
+    assert "Shona Supervisor" in client.get(reverse("supervision:provision")).content.decode()
+    response = client.post(reverse("supervision:provision_refresh"), follow=True)
+    assert "The figures are being worked out again." in response.content.decode()
+    assert client.post(reverse("supervision:provision_refresh"), follow=True).status_code == 200
+    assert ProvisionFigures.objects.filter(status="waiting").count() == 1  # asked once
+    provision.work_out(ProvisionFigures.objects.get(status="waiting").pk)
+    body = client.get(reverse("supervision:provision")).content.decode()
+    assert "Every session in the year was given by someone with recorded supervisor" in body
+    assert ProvisionFigures.objects.count() == 1  # only the newest is kept
+
+
+def test_the_progress_is_polled_until_the_figures_are_ready(world, client_for):
+    client = client_for("learning_lead")
+    url = reverse("supervision:provision_progress")
+    asked, _ = provision.request_figures(world.partnership.pk)
+    assert client.get(url).status_code == 302  # not htmx: the page itself
+    polled = client.get(url, headers={"HX-Request": "true"})
+    assert "New figures are waiting to start" in polled.content.decode()
+    provision.work_out(asked.pk)
+    done = client.get(url, headers={"HX-Request": "true"})
+    assert done.status_code == 204 and done["HX-Refresh"] == "true"
+
+
+def test_a_request_no_worker_finished_is_asked_again(world):
+    asked, new = provision.request_figures(world.partnership.pk)
+    assert new and provision.request_figures(world.partnership.pk) == (asked, False)
+    ProvisionFigures.objects.update(requested_at=timezone.now() - timedelta(minutes=16))
+    again, new = provision.request_figures(world.partnership.pk)
+    assert new and again.pk != asked.pk
+
+
+def test_a_failure_is_recorded_and_asked_again(world, monkeypatch):
+    asked, _ = provision.request_figures(world.partnership.pk)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(provision, "provision_map", broken)
+    with pytest.raises(RuntimeError):
+        provision.work_out(asked.pk)
+    asked.refresh_from_db()
+    assert asked.status == ProvisionFigures.Status.FAILED
+    assert provision.working(world.partnership.pk) is None
+    assert provision.latest(world.partnership.pk) is None
+
+
+def test_downloads_wait_for_the_first_figures(world, client_for):
+    response = client_for("learning_lead").get(
+        reverse("supervision:provision_export", args=["csv"]), follow=True
+    )
+    assert "The figures are still being worked out" in response.content.decode()
+
+
+def test_each_partnership_sees_only_its_own_figures(world, client_for):
+    _setup(world)
+    work_out(world)
+    outsider, _ = provision.request_figures(world.other_partnership.pk)
+    provision.work_out(outsider.pk)
+    assert provision.latest(world.partnership.pk).partnership_id == world.partnership.pk
+    body = client_for("learning_lead").get(reverse("supervision:provision")).content.decode()
+    assert "Farhill" not in body and "Lochside Council" in body

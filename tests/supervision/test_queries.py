@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from scaffolding.accounts.models import Team
+from scaffolding.supervision import provision
 from scaffolding.supervision.models import Attendance, CheckIn, Session, SessionKind
 from scaffolding.workforce.models import Person
 from tests.factories import (
@@ -88,6 +89,9 @@ def test_query_count_does_not_grow_with_data(role, name, kwargs, world, client_f
     if filtered:  # the same page filtered to one person
         url += f"?person={world.people['practitioner'].pk}"
     grow(world, 10, seed=1)
+    # The provision page shows figures a worker has worked out (fresh for an hour).
+    asked, _ = provision.request_figures(world.partnership.pk)
+    provision.work_out(asked.pk)
     small = _count(client, url)
     grow(world, 120, seed=2)
     large = _count(client, url)

@@ -12,19 +12,32 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.db import transaction
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from scaffolding.core.downloads import neutralise
 from scaffolding.workforce.models import Person
 
 from . import cadence
-from .models import CADENCE_KINDS, Attendance, Session, SessionKind, SupervisorTraining
+from .models import (
+    CADENCE_KINDS,
+    Attendance,
+    ProvisionFigures,
+    Session,
+    SessionKind,
+    SupervisorTraining,
+)
 
 YEAR = 365
 HELD = (Session.Status.DRAFT, Session.Status.AGREED)
 LOW_SHARE = 50
 NO_PROFESSION = "No role profile"
 UNTRAINED_SHOWN = 20
+# Figures older than this are worked out again in the background when someone looks.
+FRESH_FOR = timedelta(hours=1)
+# A request no worker has finished in this long is taken as lost (a worker stopped).
+LOST_AFTER = timedelta(minutes=15)
 
 
 @dataclass
@@ -135,6 +148,98 @@ def provision_map(
         "on": on,
         "kinds": SessionKind.choices,
     }
+
+
+# ---- Worked out in the background, kept as the latest figures ----
+
+
+def as_json(data: dict) -> dict:
+    """The map as plain JSON, to keep."""
+    return {
+        "rows": [
+            [r.organisation, r.profession, r.people, r.with_rhythm, r.within, r.sessions_by_kind]
+            for r in data["rows"]
+        ],
+        "organisation_shares": data["organisation_shares"],
+        "untrained": data["untrained"],
+        "since": data["since"].isoformat(),
+        "on": data["on"].isoformat(),
+    }
+
+
+def from_json(kept: dict, untrained_limit: int | None = UNTRAINED_SHOWN) -> dict:
+    """The map as `provision_map` returns it, from what `as_json` kept."""
+    untrained = kept["untrained"]
+    return {
+        "rows": [ProvisionRow(*row) for row in kept["rows"]],
+        "organisation_shares": [tuple(share) for share in kept["organisation_shares"]],
+        "untrained": untrained[:untrained_limit] if untrained_limit else untrained,
+        "untrained_total": len(untrained),
+        "since": date.fromisoformat(kept["since"]),
+        "on": date.fromisoformat(kept["on"]),
+        "kinds": SessionKind.choices,
+    }
+
+
+def latest(partnership_id: int) -> ProvisionFigures | None:
+    """The newest figures worked out for the partnership."""
+    ready = ProvisionFigures.objects.in_partnership(partnership_id)
+    return ready.filter(status=ProvisionFigures.Status.READY).first()
+
+
+def working(partnership_id: int) -> ProvisionFigures | None:
+    """Figures asked for and not yet ready (a lost request is not counted)."""
+    waiting = ProvisionFigures.objects.in_partnership(partnership_id).filter(
+        status__in=[ProvisionFigures.Status.WAITING, ProvisionFigures.Status.WORKING],
+        requested_at__gt=timezone.now() - LOST_AFTER,
+    )
+    return waiting.defer("figures").first()
+
+
+def is_stale(figures: ProvisionFigures | None) -> bool:
+    return (
+        figures is None
+        or figures.worked_out_at < timezone.now() - FRESH_FOR
+        or timezone.localtime(figures.worked_out_at).date() != timezone.localdate()
+    )
+
+
+def request_figures(partnership_id: int) -> tuple[ProvisionFigures, bool]:
+    """Ask a worker to work the figures out, once the request's data is saved; or the
+    request already waiting. Returns (request, newly asked)."""
+    from .tasks import work_out_provision
+
+    with transaction.atomic():
+        already = working(partnership_id)
+        if already is not None:
+            return already, False
+        asked = ProvisionFigures.objects.create(partnership_id=partnership_id)
+        transaction.on_commit(lambda: work_out_provision.enqueue(asked.pk))
+    return asked, True
+
+
+def work_out(figures_id: int) -> None:
+    """Work out one requested set of figures (run by a worker); keep only the newest."""
+    asked = ProvisionFigures.objects.get(pk=figures_id)
+    if asked.status == ProvisionFigures.Status.READY:
+        return
+    ProvisionFigures.objects.filter(pk=asked.pk).update(status=ProvisionFigures.Status.WORKING)
+    try:
+        data = provision_map(asked.partnership_id, timezone.localdate(), untrained_limit=None)
+    except Exception:
+        ProvisionFigures.objects.filter(pk=asked.pk).update(status=ProvisionFigures.Status.FAILED)
+        raise
+    with transaction.atomic():
+        ProvisionFigures.objects.filter(pk=asked.pk).update(
+            status=ProvisionFigures.Status.READY,
+            worked_out_at=timezone.now(),
+            figures=as_json(data),
+        )
+        older = ProvisionFigures.objects.in_partnership(asked.partnership_id).filter(
+            requested_at__lt=asked.requested_at,
+            status__in=[ProvisionFigures.Status.READY, ProvisionFigures.Status.FAILED],
+        )
+        older.delete()
 
 
 def untrained_supervision(partnership_id: int, on: date) -> list[dict]:

@@ -162,3 +162,11 @@ def send_supervision_reminders(days_ahead: int = 2, on: str | None = None) -> di
         }
         emails.send("supervision/overdue_reminder", context, person.email)
     return {"upcoming": len(claimed), "overdue": len(claimed_overdue)}
+
+
+@task()
+def work_out_provision(figures_id: int) -> None:
+    """Work out the provision map for the page and its downloads."""
+    from . import provision
+
+    provision.work_out(figures_id)

@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from scaffolding.accounts.access import get_for_user, permission_required
 from scaffolding.core import charts
@@ -735,8 +735,8 @@ def training(request):
 # ---- Provision map ----
 
 
-def _provision_context(request, for_pdf=False):
-    data = provision.provision_map(request.user.partnership_id, timezone.localdate())
+def _provision_context(request, kept, for_pdf=False):
+    data = provision.from_json(kept.figures)
     shares = data["organisation_shares"]
     chart = None
     if shares:
@@ -748,43 +748,85 @@ def _provision_context(request, for_pdf=False):
             chart = charts.bars_image(names, [(axis, values)], axis, fmt="png", xmax=100)
         else:
             chart = charts.horizontal_bars(names, values, axis, xmax=100)
-    return {"page_title": "Supervision provision", "data": data, "chart": chart, "pdf": for_pdf}
+    return {
+        "page_title": "Supervision provision",
+        "data": data,
+        "chart": chart,
+        "pdf": for_pdf,
+        "kept": kept,
+    }
 
 
 @permission_required("supervision.view_provision")
 def provision_view(request):
-    return render(request, "supervision/provision.html", _provision_context(request))
+    """The latest figures at once; stale ones are worked out again in the background."""
+    partnership_id = request.user.partnership_id
+    kept = provision.latest(partnership_id)
+    asking = provision.working(partnership_id)
+    if asking is None and provision.is_stale(kept):
+        asking, _ = provision.request_figures(partnership_id)
+    if kept is None:
+        context = {"page_title": "Supervision provision", "kept": None}
+    else:
+        context = _provision_context(request, kept)
+    context["asking"] = asking
+    return render(request, "supervision/provision.html", context)
+
+
+@permission_required("supervision.view_provision")
+@require_http_methods(["POST"])
+def provision_refresh(request):
+    _, new = provision.request_figures(request.user.partnership_id)
+    if new:
+        messages.success(request, "The figures are being worked out again.")
+    else:
+        messages.info(request, "The figures are already being worked out.")
+    return redirect("supervision:provision")
+
+
+@permission_required("supervision.view_provision")
+def provision_progress(request):
+    """Polled by htmx while figures are worked out; the whole page once they are ready."""
+    asking = provision.working(request.user.partnership_id)
+    if not request.htmx:
+        return redirect("supervision:provision")
+    if asking is None:
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"
+        return response
+    return render(request, "supervision/_provision_progress.html", {"asking": asking})
 
 
 @permission_required("supervision.view_provision")
 def provision_export(request, fmt):
+    """The downloads are the figures the page shows, with every untrained supervisor."""
+    kept = provision.latest(request.user.partnership_id)
+    if fmt not in ("csv", "xlsx", "pdf"):
+        raise Http404("Choose CSV, XLSX or PDF.")
+    if kept is None:
+        messages.info(request, "The figures are still being worked out: try again in a minute.")
+        return redirect("supervision:provision")
     if fmt == "csv":
-        data = provision.provision_map(
-            request.user.partnership_id, timezone.localdate(), untrained_limit=None
-        )
+        data = provision.from_json(kept.figures, untrained_limit=None)
         response = HttpResponse(provision.as_csv(data), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="supervision-provision.csv"'
         return response
     if fmt == "xlsx":
-        data = provision.provision_map(
-            request.user.partnership_id, timezone.localdate(), untrained_limit=None
-        )
+        data = provision.from_json(kept.figures, untrained_limit=None)
         response = HttpResponse(
             provision.as_xlsx(data),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         response["Content-Disposition"] = 'attachment; filename="supervision-provision.xlsx"'
         return response
-    if fmt == "pdf":
-        from weasyprint import HTML
+    from weasyprint import HTML
 
-        html = render_to_string(
-            "supervision/provision_pdf.html",
-            _provision_context(request, for_pdf=True),
-            request=request,
-        )
-        pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = 'attachment; filename="supervision-provision.pdf"'
-        return response
-    raise Http404("Choose CSV, XLSX or PDF.")
+    html = render_to_string(
+        "supervision/provision_pdf.html",
+        _provision_context(request, kept, for_pdf=True),
+        request=request,
+    )
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="supervision-provision.pdf"'
+    return response
