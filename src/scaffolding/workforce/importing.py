@@ -12,6 +12,8 @@ from collections import namedtuple
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
+from operator import itemgetter
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -107,7 +109,7 @@ def read_table(filename: str, data: bytes) -> tuple[list[str], list[tuple[int, l
     header, numbered = None, []
     for number, values in rows:
         if header is None:
-            if all(_is_blank(v) for v in values):
+            if _blank_row(values):
                 continue  # blank lines above the header
             header = [normalise_header(v) for v in values]
             continue
@@ -154,8 +156,11 @@ def _csv_rows(data: bytes):
     yield from enumerate(csv.reader(io.StringIO(text, newline="")), start=1)
 
 
-def _is_blank(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+def _blank_row(values) -> bool:
+    for value in values:  # a row with something in its first cell is seen at once
+        if value is not None and (type(value) is not str or value.strip()):
+            return False
+    return True
 
 
 def cell_text(value) -> str:
@@ -339,98 +344,197 @@ class PeopleLookups:
         return None
 
 
-def _check_person_row(number, cells, lookups, plan, seen_staff, seen_email, refs=None):
-    errors, unreadable = [], set()
+# The cells of a roster row read as text, in this order; the dates are read apart.
+PERSON_TEXT = [
+    "staff_number",
+    "email",
+    "full_name",
+    "job_title",
+    "organisation",
+    "team",
+    "role_profile",
+    "relationship",
+    "closeness",
+    "supervisor_staff_number",
+]
+# The first character of a cell that cell_text must look at (formula or escaped formula).
+_ODD_START = frozenset(("'", *FORMULA_START))
 
-    def text(name):
-        try:
-            return cell_text(cells.get(name))
-        except ValueError as error:
-            errors.append(f"{name.replace('_', ' ')}: {error}")
-            unreadable.add(name)
-            return ""
 
-    def day(name):
-        try:
-            return parse_date(cells.get(name))
-        except ValueError as error:
-            errors.append(f"{name.replace('_', ' ')}: {error}")
-            return None
+def _texts(values: list, at: list, pick, errors: list) -> list[str | None]:
+    """The cells at these positions as text, None where unreadable (the error is added,
+    naming the column). Plain text cells (every cell of a CSV file) are only stripped;
+    anything else goes through cell_text. ``pick`` takes all the cells at once when every
+    column is there."""
+    width = len(values)
+    if pick is not None and width >= pick[1]:
+        cells = pick[0](values)
+    else:
+        cells = [values[i] if i is not None and i < width else None for i, _ in at]
+    texts = [
+        t if type(v) is str and (t := v.strip())[:1] not in _ODD_START else None for v in cells
+    ]
+    if None in texts:
+        for k, (_, name) in enumerate(at):
+            if texts[k] is None:
+                try:
+                    texts[k] = cell_text(cells[k])
+                except ValueError as error:
+                    errors.append(f"{name.replace('_', ' ')}: {error}")
+    return texts
 
-    staff, email = text("staff_number"), text("email").lower()
-    values = {"staff_number": staff, "email": email, "full_name": text("full_name")}
-    values["job_title"] = text("job_title")
-    if not values["full_name"] and "full_name" not in unreadable:
-        errors.append("full name is empty")
-    if not staff and not email and not unreadable & {"staff_number", "email"}:
-        errors.append("give a staff number or an email so we can match this person")
-    if email:
+
+def _day(value, name: str, errors: list) -> date | None:
+    if not value:
+        return None  # an empty cell
+    if type(value) is str and len(value) == 10 and value[4] == "-":
         try:
-            validate_email(email)
-        except ValidationError:
+            return date.fromisoformat(value)  # the usual ISO date, without strptime
+        except ValueError:
+            pass
+    try:
+        return parse_date(value)
+    except ValueError as error:
+        errors.append(f"{name.replace('_', ' ')}: {error}")
+        return None
+
+
+@cache
+def _email_patterns():
+    """The match methods of Django's own email patterns (EmailValidator), without the
+    lazy object in front of them."""
+    return validate_email.user_regex.match, validate_email.domain_regex.match
+
+
+def is_email(value: str, domains: dict) -> bool:
+    """What Django's validate_email accepts, without its per-call machinery: the same
+    patterns, each domain checked once per import (``domains`` remembers); anything the
+    quick path does not accept is decided by validate_email itself."""
+    if value and len(value) <= 320 and "@" in value:
+        user, domain = value.rsplit("@", 1)
+        valid_domain = domains.get(domain)
+        if valid_domain is None:
+            valid_domain = domains[domain] = bool(
+                domain in validate_email.domain_allowlist or _email_patterns()[1](domain)
+            )
+        if valid_domain and _email_patterns()[0](user):
+            return True
+    try:
+        validate_email(value)
+    except ValidationError:
+        return False
+    return True
+
+
+class _PersonCheck:
+    """Checks roster rows one by one against lookups loaded once; remembers what it has
+    seen (staff numbers, emails, email domains) across the rows of one file."""
+
+    def __init__(self, columns: dict[str, int], lookups, plan: Plan, refs: list):
+        self.at = [(columns.get(name), name) for name in PERSON_TEXT]
+        if all(i is not None for i, _ in self.at):
+            indices = [i for i, _ in self.at]
+            self.pick = (itemgetter(*indices), max(indices) + 1)
+        else:
+            self.pick = None  # a column left out: read the cells one by one
+        self.start_at = columns.get("start_date")
+        self.end_at = columns.get("end_date")
+        self.lookups, self.plan, self.refs = lookups, plan, refs
+        self.seen_staff, self.seen_email, self.domains = {}, {}, {}
+
+    def __call__(self, number: int, values: list) -> dict | None:  # noqa: C901 - one rule a line
+        errors = []
+        texts = _texts(values, self.at, self.pick, errors)
+        (staff, email, full_name, job_title, org_name, team_name, profile_name,
+         relationship, closeness, supervisor) = texts  # fmt: skip
+        lookups = self.lookups
+        if email:
+            email = email.lower()
+        if not full_name and full_name is not None:
+            errors.append("full name is empty")
+        if not staff and not email and staff is not None and email is not None:
+            errors.append("give a staff number or an email so we can match this person")
+        if email and not is_email(email, self.domains):
             errors.append(f"email “{email}” is not an email address")
-    for key, seen, label in ((staff, seen_staff, "staff number"), (email, seen_email, "email")):
-        if key and key in seen:
-            errors.append(f"{label} {key} is also on row {seen[key]}")
-        elif key:
-            seen[key] = number
-    org_name = text("organisation")
-    org = lookups.organisations.get(org_name.lower())
-    if org_name and org is None:
-        errors.append(f"organisation “{org_name}” is not in the partnership")
-    elif not org_name and "organisation" not in unreadable:
-        errors.append("organisation is empty")
-    values["organisation_id"] = org.pk if org else None
-    team_name = text("team")
-    team = None
-    if team_name and org:
-        team = lookups.teams.get((org.pk, team_name.lower()))
-        if team is None:
-            errors.append(f"team “{team_name}” is not a team of {org.name}")
-    values["team_id"] = team.pk if team else None
-    profile_name = text("role_profile")
-    profile = lookups.profiles.get(profile_name.lower()) if profile_name else None
-    if profile_name and profile is None:
-        errors.append(f"role profile “{profile_name}” is not one the partnership has set")
-    values["role_profile_id"] = profile.pk if profile else None
-    for name in ("relationship", "closeness"):
-        raw = text(name)
-        values[name] = _choice(raw, name) if raw else None
-        if values[name] is None:
-            errors.append(f"{name} “{raw}” is not one of: {CHOICE_LABELS[name]}")
-    values["start_date"] = day("start_date")
-    if values["start_date"] is None and not any(e.startswith("start date") for e in errors):
-        errors.append("start date is empty")
-    values["end_date"] = day("end_date")
-    if values["start_date"] and values["end_date"] and values["end_date"] < values["start_date"]:
-        errors.append("end date is before the start date")
-    values["supervisor"] = text("supervisor_staff_number")
-    if refs is not None:
-        # Kept for every row, with problems or not, so that a supervisor who is in
-        # neither the register nor the file is reported in this same pass.
-        refs.append((number, values["supervisor"], staff, email))
-    for error in errors:
-        plan.problem(number, error[0].upper() + error[1:] + ".")
-    return None if errors else values
+        for key, seen, label in (
+            (staff, self.seen_staff, "staff number"),
+            (email, self.seen_email, "email"),
+        ):
+            if key and key in seen:
+                errors.append(f"{label} {key} is also on row {seen[key]}")
+            elif key:
+                seen[key] = number
+        org = lookups.organisations.get(org_name.lower()) if org_name else None
+        if org_name and org is None:
+            errors.append(f"organisation “{org_name}” is not in the partnership")
+        elif org_name == "":
+            errors.append("organisation is empty")
+        team = None
+        if team_name and org:
+            team = lookups.teams.get((org.pk, team_name.lower()))
+            if team is None:
+                errors.append(f"team “{team_name}” is not a team of {org.name}")
+        profile = lookups.profiles.get(profile_name.lower()) if profile_name else None
+        if profile_name and profile is None:
+            errors.append(f"role profile “{profile_name}” is not one the partnership has set")
+        choices = []
+        for name, raw in (("relationship", relationship), ("closeness", closeness)):
+            raw = raw or ""
+            key = CHOICE_LOOKUPS[name].get(raw.lower().replace("_", " ")) if raw else None
+            if key is None:
+                errors.append(f"{name} “{raw}” is not one of: {CHOICE_LABELS[name]}")
+            choices.append(key)
+        width = len(values)
+        at = self.start_at
+        start = _day(values[at] if at is not None and at < width else None, "start_date", errors)
+        if start is None and not any(e.startswith("start date") for e in errors):
+            errors.append("start date is empty")
+        at = self.end_at
+        end = _day(values[at] if at is not None and at < width else None, "end_date", errors)
+        if start and end and end < start:
+            errors.append("end date is before the start date")
+        supervisor = supervisor or ""
+        staff, email = staff or "", email or ""
+        if self.refs is not None:
+            # Kept for every row, with problems or not, so that a supervisor who is in
+            # neither the register nor the file is reported in this same pass.
+            self.refs.append((number, supervisor, staff, email))
+        if errors:
+            for error in errors:
+                self.plan.problem(number, error[0].upper() + error[1:] + ".")
+            return None
+        return {
+            "staff_number": staff,
+            "email": email,
+            "full_name": full_name,
+            "job_title": job_title,
+            "organisation_id": org.pk,
+            "team_id": team.pk if team else None,
+            "role_profile_id": profile.pk if profile else None,
+            "relationship": choices[0],
+            "closeness": choices[1],
+            "start_date": start,
+            "end_date": end,
+            "supervisor": supervisor,
+        }
 
 
 def plan_people(partnership_id, header, rows, progress: Callable | None = None) -> Plan:
     plan = Plan(total_rows=len(rows))
     columns = check_columns("people", header, plan)
     lookups = PeopleLookups(partnership_id)
-    seen_staff, seen_email = {}, {}
     refs = []
+    check = _PersonCheck(columns, lookups, plan, refs)
+    match, action_of = lookups.match, _person_action
     for index, (number, values) in enumerate(rows, start=1):
-        if all(_is_blank(v) for v in values):
+        if _blank_row(values):
             plan.notes.append(f"Row {number} is empty and was skipped.")
             continue
-        cleaned = _check_person_row(
-            number, _cells(values, columns), lookups, plan, seen_staff, seen_email, refs
-        )
+        cleaned = check(number, values)
         if cleaned is not None:
-            existing = lookups.match(cleaned["staff_number"], cleaned["email"])
+            existing = match(cleaned["staff_number"], cleaned["email"])
             cleaned["existing"] = existing
-            plan.rows.append((number, _person_action(existing, cleaned, lookups), cleaned))
+            plan.rows.append((number, action_of(existing, cleaned, lookups), cleaned))
         if progress and index % PROGRESS_EVERY == 0:
             progress(index)
     in_file = {key for _, _, staff, email in refs for key in (staff, email) if key}
@@ -535,7 +639,7 @@ def plan_learning(partnership_id, header, rows, progress: Callable | None = None
         existing.setdefault((record.person_id, record.activity_id, record.completed_on), record)
     seen = {}
     for index, (number, values) in enumerate(rows, start=1):
-        if all(_is_blank(v) for v in values):
+        if _blank_row(values):
             plan.notes.append(f"Row {number} is empty and was skipped.")
             continue
         cells = _cells(values, columns)
