@@ -18,6 +18,7 @@ from operator import itemgetter
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.utils import timezone
 
 from scaffolding.accounts.models import Organisation, Team
 
@@ -234,10 +235,6 @@ CHOICE_LABELS = {
 }
 
 
-def _choice(value: str, kind: str) -> str | None:
-    return CHOICE_LOOKUPS[kind].get(value.strip().lower().replace("_", " "))
-
-
 def check_columns(kind: str, header: list[str], plan: Plan) -> dict[str, int]:
     expected, required = COLUMNS[kind]
     seen = {}
@@ -266,10 +263,6 @@ def check_columns(kind: str, header: list[str], plan: Plan) -> dict[str, int]:
     return {name: index for name, index in seen.items() if name in expected}
 
 
-def _cells(values: list, columns: dict[str, int]) -> dict:
-    return {name: values[i] if i < len(values) else None for name, i in columns.items()}
-
-
 # People -----------------------------------------------------------------------------
 
 PERSON_FIELDS = [
@@ -287,6 +280,8 @@ PERSON_FIELDS = [
 ]
 # A register entry as the import sees it: plain values, with the same attribute names.
 Known = namedtuple("Known", ["pk", *PERSON_FIELDS, "supervisor_id"])
+# Just who someone is: enough to match a row to them and name them (learning, saving).
+Who = namedtuple("Who", "pk staff_number email full_name supervisor_id")
 
 
 Ref = namedtuple("Ref", "pk name")
@@ -294,13 +289,14 @@ Ref = namedtuple("Ref", "pk name")
 
 class PeopleLookups:
     """Everything a roster row is checked against, loaded once as plain values (not model
-    objects) in a fixed number of queries."""
+    objects) in a fixed number of queries. ``people_only``: just who the people are (Who),
+    with no organisations, teams or role profiles."""
 
     def __init__(self, partnership_id: int, people_only: bool = False):
         from .models import RoleProfile
 
         self.partnership_id = partnership_id
-        self._load_people()
+        self._load_people(Who if people_only else Known)
         if people_only:
             return
         self.organisations = {
@@ -322,21 +318,20 @@ class PeopleLookups:
             .values_list("pk", "name")
         }
 
-    def _load_people(self) -> None:
+    def _load_people(self, kind) -> None:
         people = (
             Person.objects.in_partnership(self.partnership_id)
             .order_by("pk")
-            .values_list(*Known._fields)
+            .values_list(*kind._fields)
         )
         self.by_staff, self.by_email = {}, {}
-        for row in people:
-            person = Known(*row)
+        for person in map(kind._make, people):
             if person.staff_number:
                 self.by_staff[person.staff_number] = person
             if person.email:
                 self.by_email.setdefault(person.email.lower(), person)
 
-    def match(self, staff_number: str, email: str) -> "Known | None":
+    def match(self, staff_number: str, email: str) -> "Known | Who | None":
         if staff_number and staff_number in self.by_staff:
             return self.by_staff[staff_number]
         if email:
@@ -584,9 +579,10 @@ def save_people(partnership_id: int, plan: Plan, on: date) -> dict:
             )
             changes.append((person, known.end_date, known.team_id))
             updating.append(person)
+    values_of = itemgetter(*PERSON_FIELDS)
     Person.objects.insert_rows(
         ["partnership_id", *PERSON_FIELDS],
-        [(partnership_id, *(c[f] for f in PERSON_FIELDS)) for c in creating],
+        [(partnership_id, *values_of(c)) for c in creating],
     )
     Person.objects.bulk_update(updating, PERSON_FIELDS, batch_size=1000)
     register = None
@@ -625,49 +621,80 @@ def _set_supervisors(plan: Plan, register: "PeopleLookups | None") -> None:
 # Learning records -----------------------------------------------------------------
 
 
+LEARNING_TEXT = ["staff_number", "email", "activity", "status", "notes"]
+
+
+class Activity(namedtuple("Activity", "pk title refresh_months")):
+    """A catalogue entry as plain values; its expiry is the model's own rule."""
+
+    __slots__ = ()
+    expiry_for = LearningActivity.expiry_for
+
+    def __str__(self):
+        return self.title
+
+
+Record = namedtuple("Record", "pk status notes")
+
+
 def plan_learning(partnership_id, header, rows, progress: Callable | None = None) -> Plan:
     plan = Plan(total_rows=len(rows))
     columns = check_columns("learning", header, plan)
-    people = PeopleLookups(partnership_id)
+    people = PeopleLookups(partnership_id, people_only=True)
     activities = {
-        a.title.lower(): a for a in LearningActivity.objects.in_partnership(partnership_id)
+        title.lower(): Activity(pk, title, months)
+        for pk, title, months in LearningActivity.objects.in_partnership(
+            partnership_id
+        ).values_list("pk", "title", "refresh_months")
     }
     existing = {}
-    for record in LearningRecord.objects.in_partnership(partnership_id).only(
-        "pk", "person_id", "activity_id", "status", "completed_on", "notes"
+    for (
+        pk,
+        person_id,
+        activity_id,
+        completed_on,
+        status,
+        notes,
+    ) in LearningRecord.objects.in_partnership(partnership_id).values_list(
+        "pk", "person_id", "activity_id", "completed_on", "status", "notes"
     ):
-        existing.setdefault((record.person_id, record.activity_id, record.completed_on), record)
+        key = (person_id, activity_id, completed_on)
+        if key not in existing:  # the first in the records' own order, as before
+            existing[key] = Record(pk, status, notes)
+    at = [(columns.get(name), name) for name in LEARNING_TEXT]
+    indices = [i for i, _ in at]
+    pick = (itemgetter(*indices), max(indices) + 1) if None not in indices else None
+    completed_at = columns.get("completed_on")
+    statuses = CHOICE_LOOKUPS["status"]
+    today = date.today()
     seen = {}
     for index, (number, values) in enumerate(rows, start=1):
         if _blank_row(values):
             plan.notes.append(f"Row {number} is empty and was skipped.")
             continue
-        cells = _cells(values, columns)
-        errors, cleaned = [], {}
-        try:
-            staff = cell_text(cells.get("staff_number"))
-            email = cell_text(cells.get("email")).lower()
-            title = cell_text(cells.get("activity"))
-            status_text = cell_text(cells.get("status"))
-            cleaned["notes"] = cell_text(cells.get("notes"))
-        except ValueError as error:
-            plan.problem(number, f"{str(error)[0].upper()}{str(error)[1:]}.")
+        errors = []
+        staff, email, title, status_text, notes = _texts(values, at, pick, errors)
+        if errors:  # a formula: the row cannot be read
+            for error in errors:
+                plan.problem(number, error[0].upper() + error[1:] + ".")
             continue
+        email = email.lower()
         person = people.match(staff, email)
         if person is None:
             errors.append(f"nobody in the register has staff number or email “{staff or email}”")
         activity = activities.get(title.lower())
         if activity is None:
             errors.append(f"learning “{title}” is not in the catalogue")
-        status = _choice(status_text, "status")
+        status = statuses.get(status_text.lower().replace("_", " ")) if status_text else None
         if status is None:
             errors.append(f"status “{status_text}” is not one of: planned, in progress, completed")
-        try:
-            completed_on = parse_date(cells.get("completed_on"))
-        except ValueError as error:
-            errors.append(f"completed on: {error}")
-            completed_on = None
-        if completed_in_the_future(completed_on):
+        width = len(values)
+        completed_on = _day(
+            values[completed_at] if completed_at is not None and completed_at < width else None,
+            "completed_on",
+            errors,
+        )
+        if completed_in_the_future(completed_on, today):
             errors.append(
                 f"completed on: {completed_on:%d/%m/%Y} is in the future; "
                 "enter the date it was completed"
@@ -688,44 +715,71 @@ def plan_learning(partnership_id, header, rows, progress: Callable | None = None
             )
             continue
         seen[key] = number
-        cleaned.update(person=person, activity=activity, status=status, completed_on=completed_on)
         match = existing.get(key)
-        cleaned["existing"] = match
         if match is None:
             action = "created"
-        elif match.status == status and (match.notes == cleaned["notes"] or not cleaned["notes"]):
+        elif match.status == status and (match.notes == notes or not notes):
             action = "unchanged"
         else:
             action = "updated"
+        cleaned = {
+            "notes": notes,
+            "person": person,
+            "activity": activity,
+            "status": status,
+            "completed_on": completed_on,
+            "existing": match,
+        }
         plan.rows.append((number, action, cleaned))
         if progress and index % PROGRESS_EVERY == 0:
             progress(index)
     return plan
 
 
+LEARNING_FIELDS = [
+    "partnership_id",
+    "person_id",
+    "activity_id",
+    "status",
+    "completed_on",
+    "expires_on",
+    "notes",
+    "created_at",
+]
+
+
 @transaction.atomic
 def save_learning(partnership_id: int, plan: Plan, on: date) -> dict:
-    creating, updating = [], []
+    """New records go in as plain values in one statement (COPY on PostgreSQL), with
+    their expiry worked out by the catalogue's rule; changed ones in one bulk update."""
+    now = timezone.now()
+    creating, updating, expiry = [], [], {}
     for _, action, cleaned in plan.rows:
-        activity = cleaned["activity"]
         if action == "created":
-            completed_on = cleaned["completed_on"]
+            activity, completed_on = cleaned["activity"], cleaned["completed_on"]
+            key = (activity, completed_on)
+            if key not in expiry:
+                expiry[key] = activity.expiry_for(completed_on)
             creating.append(
-                LearningRecord(
-                    person_id=cleaned["person"].pk,
-                    activity=activity,
-                    status=cleaned["status"],
-                    completed_on=completed_on,
-                    expires_on=activity.expiry_for(completed_on),
-                    notes=cleaned["notes"],
+                (
+                    partnership_id,
+                    cleaned["person"].pk,
+                    activity.pk,
+                    cleaned["status"],
+                    completed_on,
+                    expiry[key],
+                    cleaned["notes"],
+                    now,
                 )
             )
         elif action == "updated":
             record = cleaned["existing"]
-            record.status = cleaned["status"]
-            record.notes = cleaned["notes"] or record.notes
-            updating.append(record)
-    LearningRecord.objects.bulk_create(creating, batch_size=1000)
+            updating.append(
+                LearningRecord(
+                    pk=record.pk, status=cleaned["status"], notes=cleaned["notes"] or record.notes
+                )
+            )
+    LearningRecord.objects.insert_rows(LEARNING_FIELDS, creating)
     LearningRecord.objects.bulk_update(updating, ["status", "notes"], batch_size=1000)
     return plan.counts()
 
