@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
+from itertools import islice
 from operator import itemgetter
 
 from django.core.exceptions import ValidationError
@@ -107,20 +108,17 @@ def read_table(filename: str, data: bytes) -> tuple[list[str], list[tuple[int, l
         rows = _csv_rows(data)
     else:
         raise FileProblem("Choose a CSV file (.csv) or an Excel workbook (.xlsx).")
-    header, numbered = None, []
-    for number, values in rows:
-        if header is None:
-            if _blank_row(values):
-                continue  # blank lines above the header
+    rows = iter(rows)
+    header = None
+    for _, values in rows:
+        if not _blank_row(values):  # blank lines above the header are skipped
             header = [normalise_header(v) for v in values]
-            continue
-        numbered.append((number, list(values)))
-        if len(numbered) > MAX_ROWS:
-            raise FileProblem(
-                f"The file has more than {MAX_ROWS:,} rows. Split it into smaller files."
-            )
+            break
     if header is None:
         raise FileProblem("The file is empty: the first row should name the columns.")
+    numbered = list(islice(rows, MAX_ROWS + 1))  # (row number, cells) as read
+    if len(numbered) > MAX_ROWS:
+        raise FileProblem(f"The file has more than {MAX_ROWS:,} rows. Split it into smaller files.")
     return header, numbered
 
 
@@ -154,7 +152,7 @@ def _csv_rows(data: bytes):
         text = data.decode("cp1252", errors="replace")
     if "\0" in text:
         raise FileProblem("This file does not look like a CSV file.")
-    yield from enumerate(csv.reader(io.StringIO(text, newline="")), start=1)
+    return enumerate(csv.reader(io.StringIO(text, newline="")), start=1)
 
 
 def _blank_row(values) -> bool:
@@ -233,6 +231,14 @@ CHOICE_LABELS = {
     "relationship": ", ".join(str(label) for _, label in Relationship.choices),
     "closeness": ", ".join(str(label) for _, label in Closeness.choices),
 }
+
+
+def _choice(text: str | None, kind: str, errors: list) -> str | None:
+    """The stored key for a choice cell, else an error naming the choices."""
+    key = CHOICE_LOOKUPS[kind].get(text.lower().replace("_", " ")) if text else None
+    if key is None:
+        errors.append(f"{kind} “{text or ''}” is not one of: {CHOICE_LABELS[kind]}")
+    return key
 
 
 def check_columns(kind: str, header: list[str], plan: Plan) -> dict[str, int]:
@@ -451,14 +457,16 @@ class _PersonCheck:
             errors.append("give a staff number or an email so we can match this person")
         if email and not is_email(email, self.domains):
             errors.append(f"email “{email}” is not an email address")
-        for key, seen, label in (
-            (staff, self.seen_staff, "staff number"),
-            (email, self.seen_email, "email"),
-        ):
-            if key and key in seen:
-                errors.append(f"{label} {key} is also on row {seen[key]}")
-            elif key:
-                seen[key] = number
+        if staff:
+            if staff in self.seen_staff:
+                errors.append(f"staff number {staff} is also on row {self.seen_staff[staff]}")
+            else:
+                self.seen_staff[staff] = number
+        if email:
+            if email in self.seen_email:
+                errors.append(f"email {email} is also on row {self.seen_email[email]}")
+            else:
+                self.seen_email[email] = number
         org = lookups.organisations.get(org_name.lower()) if org_name else None
         if org_name and org is None:
             errors.append(f"organisation “{org_name}” is not in the partnership")
@@ -472,13 +480,8 @@ class _PersonCheck:
         profile = lookups.profiles.get(profile_name.lower()) if profile_name else None
         if profile_name and profile is None:
             errors.append(f"role profile “{profile_name}” is not one the partnership has set")
-        choices = []
-        for name, raw in (("relationship", relationship), ("closeness", closeness)):
-            raw = raw or ""
-            key = CHOICE_LOOKUPS[name].get(raw.lower().replace("_", " ")) if raw else None
-            if key is None:
-                errors.append(f"{name} “{raw}” is not one of: {CHOICE_LABELS[name]}")
-            choices.append(key)
+        relationship = _choice(relationship, "relationship", errors)
+        closeness = _choice(closeness, "closeness", errors)
         width = len(values)
         at = self.start_at
         start = _day(values[at] if at is not None and at < width else None, "start_date", errors)
@@ -506,8 +509,8 @@ class _PersonCheck:
             "organisation_id": org.pk,
             "team_id": team.pk if team else None,
             "role_profile_id": profile.pk if profile else None,
-            "relationship": choices[0],
-            "closeness": choices[1],
+            "relationship": relationship,
+            "closeness": closeness,
             "start_date": start,
             "end_date": end,
             "supervisor": supervisor,
