@@ -1,6 +1,7 @@
 """Time the gap analysis and imports on synthetic partnerships of 20,000 and 200,000 people.
 
     .venv/bin/python benchmarks/workforce/run.py [--sizes 20000 200000] [--database URL]
+        [--import-rows 10000] [--xlsx]
 
 Uses a fresh SQLite database in a temporary folder unless --database (or DATABASE_URL)
 names one: point it at an empty PostgreSQL database (createdb) to measure that. Prints
@@ -8,6 +9,8 @@ figures; asserts nothing.
 """
 
 import argparse
+import csv
+import io
 import os
 import random
 import sys
@@ -164,7 +167,7 @@ def roster_csv(partnership, rows: int, offset: int) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
-def run_size(size: int, import_rows: int) -> None:
+def run_size(size: int, import_rows: int, xlsx: bool = False) -> None:
     print(f"\n{size:,} people")
     with transaction.atomic():
         partnership = timed("build people and learning records", lambda: build(size))
@@ -200,6 +203,27 @@ def run_size(size: int, import_rows: int) -> None:
         f"  import per 10,000 rows: roster check {checked * per:.2f} s + save {saved * per:.2f} s;"
         f" learning records check and save {learning_time * per:.2f} s"
     )
+    if xlsx:
+        # The same roster as a workbook: our own export (write-only: no <dimension>, so
+        # openpyxl reads the whole sheet once more to size it) and one as Excel saves it.
+        from openpyxl import Workbook
+
+        header, *cells = list(csv.reader(data.decode().splitlines()))
+        book = Workbook()
+        for row in [header, *cells]:
+            book.active.append(row)
+        buffer = io.BytesIO()
+        book.save(buffer)
+        for label, workbook in (
+            ("our export", importing.write_xlsx(header, cells)),
+            ("with <dimension>", buffer.getvalue()),
+        ):
+            start = time.perf_counter()
+            importing.read_table("roster.xlsx", workbook)
+            took = time.perf_counter() - start
+            print(
+                f"  reading the roster as XLSX ({label}): {import_rows / took:,.0f} rows a second"
+            )
     floors = ", ".join(f"{how} {rate:,.0f}" for how, rate in floor_rates(data).items())
     print(
         f"  rows a second: roster {import_rows / (checked + saved):,.0f} (check and save), "
@@ -211,9 +235,6 @@ def run_size(size: int, import_rows: int) -> None:
 def floor_rates(data: bytes) -> dict[str, float]:
     """Rows a second for bare inserts of the same CSV rows into a scratch table: one
     executemany, and on PostgreSQL also COPY."""
-    import csv
-    import io
-
     from django.db import connection
 
     rows = list(csv.reader(io.StringIO(data.decode())))[1:]
@@ -241,11 +262,12 @@ def main():
     parser.add_argument("--sizes", type=int, nargs="+", default=[20_000, 200_000])
     parser.add_argument("--import-rows", type=int, default=10_000)
     parser.add_argument("--database", help="a database URL (default: a new SQLite file)")
+    parser.add_argument("--xlsx", action="store_true", help="also time reading the roster as XLSX")
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
     print(f"database: {os.environ['DATABASE_URL'].split('@')[-1]}")
     for size in args.sizes:
-        run_size(size, args.import_rows)
+        run_size(size, args.import_rows, args.xlsx)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,8 @@ from datetime import date, datetime
 
 import pytest
 from django.urls import reverse
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from scaffolding.workforce import importing
@@ -489,3 +491,65 @@ def test_names_with_backslashes_tabs_and_quotes_are_saved_exactly(world):
     importing.save_people(world.partnership.pk, result, date(2026, 6, 1))
     saved = Person.objects.get(staff_number="S300")
     assert (saved.full_name, saved.job_title) == (name, title)
+
+
+# The quick paths of the check agree with what they stand in for ----------------------
+
+
+def _django_accepts(email):
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+
+    try:
+        validate_email(email)
+    except ValidationError:
+        return False
+    return True
+
+
+TRICKY_EMAILS = [
+    "a@b.example",
+    "a@localhost",
+    "a@[127.0.0.1]",
+    "a@[300.0.0.1]",
+    '"quoted name"@example.org',
+    "a..b@example.org",
+    "a@example",
+    "a@-example.org",
+    "a@exa_mple.org",
+    "a@@example.org",
+    "@example.org",
+    "a@",
+    "x" * 310 + "@example.org",
+    "ünï@example.org",
+    "a@ünïcode.example",
+    "a@example.org.",
+    "a b@example.org",
+]
+
+
+@pytest.mark.parametrize("email", TRICKY_EMAILS)
+def test_the_quick_email_check_agrees_with_django(email):
+    domains = {}
+    assert importing.is_email(email, domains) == _django_accepts(email)
+    # Asked again with the domain remembered, the answer is the same.
+    assert importing.is_email(email, domains) == _django_accepts(email)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.emails() | st.text(alphabet="ab.@-_[]\"' 1ü", max_size=30))
+def test_the_quick_email_check_agrees_with_django_on_anything(email):
+    assert importing.is_email(email, {}) == _django_accepts(email)
+
+
+def test_a_formula_in_a_learning_file_is_named_by_its_column(world):
+    activity(world, "Trauma skilled practice", 2)
+    email = world.people["practitioner"].email
+    data = f"{LEARNING_HEADER}\n,{email},=Trauma skilled practice,completed,2025-05-01,\n"
+    assert messages_of(plan(world, data.encode(), kind="learning")) == [
+        (
+            2,
+            "Activity: “=Trauma skilled practice” looks like a spreadsheet formula; "
+            "type the value itself instead.",
+        )
+    ]

@@ -97,6 +97,10 @@ class PartnershipQuerySet(models.QuerySet):
             kind = field.get_internal_type()
             if kind == "DateField":
                 convert.append(ops.adapt_datefield_value)
+            elif kind == "DateTimeField":
+                # Usually one moment for every row (created_at): converted once.
+                prepare = field.get_db_prep_save
+                convert.append(_remembered(lambda value, p=prepare: p(value, connection)))
             elif kind in ("CharField", "TextField", "EmailField", "ForeignKey", "IntegerField"):
                 convert.append(None)
             else:
@@ -111,17 +115,20 @@ class PartnershipQuerySet(models.QuerySet):
             ):
                 raise ValueError(f"insert_rows cannot fill {field.name}; give it a value.")
             defaults.append(field.get_db_prep_save(field.get_default(), connection))
+        # Only the values that need it are converted (dates on SQLite, say): a row of
+        # plain values goes through as it is.
+        converting = [(k, fn) for k, fn in enumerate(convert) if fn is not None]
         params = []
         for row in rows:
+            if len(row) != len(given):
+                raise ValueError(f"{self.model.__name__} rows need {len(given)} values.")
             if row[at] is None:
                 raise ValueError(f"{self.model.__name__} rows need their partnership set.")
-            params.append(
-                [
-                    value if fn is None or value is None else fn(value)
-                    for fn, value in zip(convert, row, strict=True)
-                ]
-                + defaults
-            )
+            row = [*row, *defaults]
+            for k, fn in converting:
+                if row[k] is not None:
+                    row[k] = fn(row[k])
+            params.append(row)
         if not params:
             return
         columns = ", ".join(ops.quote_name(f.column) for f in given + rest)
@@ -141,6 +148,18 @@ class PartnershipQuerySet(models.QuerySet):
         sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608 - names from the model, values as parameters
         with connection.cursor() as cursor:
             cursor.executemany(sql, params)
+
+
+def _remembered(convert):
+    """``convert``, computed once for each value it is given."""
+    done = {}
+
+    def remembered(value):
+        if value not in done:
+            done[value] = convert(value)
+        return done[value]
+
+    return remembered
 
 
 PartnershipManager = models.Manager.from_queryset(PartnershipQuerySet)

@@ -12,10 +12,14 @@ from collections import namedtuple
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
+from itertools import islice
+from operator import itemgetter
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.utils import timezone
 
 from scaffolding.accounts.models import Organisation, Team
 
@@ -104,20 +108,17 @@ def read_table(filename: str, data: bytes) -> tuple[list[str], list[tuple[int, l
         rows = _csv_rows(data)
     else:
         raise FileProblem("Choose a CSV file (.csv) or an Excel workbook (.xlsx).")
-    header, numbered = None, []
-    for number, values in rows:
-        if header is None:
-            if all(_is_blank(v) for v in values):
-                continue  # blank lines above the header
+    rows = iter(rows)
+    header = None
+    for _, values in rows:
+        if not _blank_row(values):  # blank lines above the header are skipped
             header = [normalise_header(v) for v in values]
-            continue
-        numbered.append((number, list(values)))
-        if len(numbered) > MAX_ROWS:
-            raise FileProblem(
-                f"The file has more than {MAX_ROWS:,} rows. Split it into smaller files."
-            )
+            break
     if header is None:
         raise FileProblem("The file is empty: the first row should name the columns.")
+    numbered = list(islice(rows, MAX_ROWS + 1))  # (row number, cells) as read
+    if len(numbered) > MAX_ROWS:
+        raise FileProblem(f"The file has more than {MAX_ROWS:,} rows. Split it into smaller files.")
     return header, numbered
 
 
@@ -151,11 +152,14 @@ def _csv_rows(data: bytes):
         text = data.decode("cp1252", errors="replace")
     if "\0" in text:
         raise FileProblem("This file does not look like a CSV file.")
-    yield from enumerate(csv.reader(io.StringIO(text, newline="")), start=1)
+    return enumerate(csv.reader(io.StringIO(text, newline="")), start=1)
 
 
-def _is_blank(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+def _blank_row(values) -> bool:
+    for value in values:  # a row with something in its first cell is seen at once
+        if value is not None and (type(value) is not str or value.strip()):
+            return False
+    return True
 
 
 def cell_text(value) -> str:
@@ -229,8 +233,12 @@ CHOICE_LABELS = {
 }
 
 
-def _choice(value: str, kind: str) -> str | None:
-    return CHOICE_LOOKUPS[kind].get(value.strip().lower().replace("_", " "))
+def _choice(text: str | None, kind: str, errors: list) -> str | None:
+    """The stored key for a choice cell, else an error naming the choices."""
+    key = CHOICE_LOOKUPS[kind].get(text.lower().replace("_", " ")) if text else None
+    if key is None:
+        errors.append(f"{kind} “{text or ''}” is not one of: {CHOICE_LABELS[kind]}")
+    return key
 
 
 def check_columns(kind: str, header: list[str], plan: Plan) -> dict[str, int]:
@@ -261,10 +269,6 @@ def check_columns(kind: str, header: list[str], plan: Plan) -> dict[str, int]:
     return {name: index for name, index in seen.items() if name in expected}
 
 
-def _cells(values: list, columns: dict[str, int]) -> dict:
-    return {name: values[i] if i < len(values) else None for name, i in columns.items()}
-
-
 # People -----------------------------------------------------------------------------
 
 PERSON_FIELDS = [
@@ -282,6 +286,8 @@ PERSON_FIELDS = [
 ]
 # A register entry as the import sees it: plain values, with the same attribute names.
 Known = namedtuple("Known", ["pk", *PERSON_FIELDS, "supervisor_id"])
+# Just who someone is: enough to match a row to them and name them (learning, saving).
+Who = namedtuple("Who", "pk staff_number email full_name supervisor_id")
 
 
 Ref = namedtuple("Ref", "pk name")
@@ -289,13 +295,14 @@ Ref = namedtuple("Ref", "pk name")
 
 class PeopleLookups:
     """Everything a roster row is checked against, loaded once as plain values (not model
-    objects) in a fixed number of queries."""
+    objects) in a fixed number of queries. ``people_only``: just who the people are (Who),
+    with no organisations, teams or role profiles."""
 
     def __init__(self, partnership_id: int, people_only: bool = False):
         from .models import RoleProfile
 
         self.partnership_id = partnership_id
-        self._load_people()
+        self._load_people(Who if people_only else Known)
         if people_only:
             return
         self.organisations = {
@@ -317,21 +324,20 @@ class PeopleLookups:
             .values_list("pk", "name")
         }
 
-    def _load_people(self) -> None:
+    def _load_people(self, kind) -> None:
         people = (
             Person.objects.in_partnership(self.partnership_id)
             .order_by("pk")
-            .values_list(*Known._fields)
+            .values_list(*kind._fields)
         )
         self.by_staff, self.by_email = {}, {}
-        for row in people:
-            person = Known(*row)
+        for person in map(kind._make, people):
             if person.staff_number:
                 self.by_staff[person.staff_number] = person
             if person.email:
                 self.by_email.setdefault(person.email.lower(), person)
 
-    def match(self, staff_number: str, email: str) -> "Known | None":
+    def match(self, staff_number: str, email: str) -> "Known | Who | None":
         if staff_number and staff_number in self.by_staff:
             return self.by_staff[staff_number]
         if email:
@@ -339,98 +345,194 @@ class PeopleLookups:
         return None
 
 
-def _check_person_row(number, cells, lookups, plan, seen_staff, seen_email, refs=None):
-    errors, unreadable = [], set()
+# The cells of a roster row read as text, in this order; the dates are read apart.
+PERSON_TEXT = [
+    "staff_number",
+    "email",
+    "full_name",
+    "job_title",
+    "organisation",
+    "team",
+    "role_profile",
+    "relationship",
+    "closeness",
+    "supervisor_staff_number",
+]
+# The first character of a cell that cell_text must look at (formula or escaped formula).
+_ODD_START = frozenset(("'", *FORMULA_START))
 
-    def text(name):
-        try:
-            return cell_text(cells.get(name))
-        except ValueError as error:
-            errors.append(f"{name.replace('_', ' ')}: {error}")
-            unreadable.add(name)
-            return ""
 
-    def day(name):
-        try:
-            return parse_date(cells.get(name))
-        except ValueError as error:
-            errors.append(f"{name.replace('_', ' ')}: {error}")
-            return None
+def _texts(values: list, at: list, pick, errors: list) -> list[str | None]:
+    """The cells at these positions as text, None where unreadable (the error is added,
+    naming the column). Plain text cells (every cell of a CSV file) are only stripped;
+    anything else goes through cell_text. ``pick`` takes all the cells at once when every
+    column is there."""
+    width = len(values)
+    if pick is not None and width >= pick[1]:
+        cells = pick[0](values)
+    else:
+        cells = [values[i] if i is not None and i < width else None for i, _ in at]
+    texts = [
+        t if type(v) is str and (t := v.strip())[:1] not in _ODD_START else None for v in cells
+    ]
+    if None in texts:
+        for k, (_, name) in enumerate(at):
+            if texts[k] is None:
+                try:
+                    texts[k] = cell_text(cells[k])
+                except ValueError as error:
+                    errors.append(f"{name.replace('_', ' ')}: {error}")
+    return texts
 
-    staff, email = text("staff_number"), text("email").lower()
-    values = {"staff_number": staff, "email": email, "full_name": text("full_name")}
-    values["job_title"] = text("job_title")
-    if not values["full_name"] and "full_name" not in unreadable:
-        errors.append("full name is empty")
-    if not staff and not email and not unreadable & {"staff_number", "email"}:
-        errors.append("give a staff number or an email so we can match this person")
-    if email:
+
+def _day(value, name: str, errors: list) -> date | None:
+    if not value:
+        return None  # an empty cell
+    if type(value) is str and len(value) == 10 and value[4] == "-":
         try:
-            validate_email(email)
-        except ValidationError:
+            return date.fromisoformat(value)  # the usual ISO date, without strptime
+        except ValueError:
+            pass
+    try:
+        return parse_date(value)
+    except ValueError as error:
+        errors.append(f"{name.replace('_', ' ')}: {error}")
+        return None
+
+
+@cache
+def _email_patterns():
+    """The match methods of Django's own email patterns (EmailValidator), without the
+    lazy object in front of them."""
+    return validate_email.user_regex.match, validate_email.domain_regex.match
+
+
+def is_email(value: str, domains: dict) -> bool:
+    """What Django's validate_email accepts, without its per-call machinery: the same
+    patterns, each domain checked once per import (``domains`` remembers); anything the
+    quick path does not accept is decided by validate_email itself."""
+    if value and len(value) <= 320 and "@" in value:
+        user, domain = value.rsplit("@", 1)
+        valid_domain = domains.get(domain)
+        if valid_domain is None:
+            valid_domain = domains[domain] = bool(
+                domain in validate_email.domain_allowlist or _email_patterns()[1](domain)
+            )
+        if valid_domain and _email_patterns()[0](user):
+            return True
+    try:
+        validate_email(value)
+    except ValidationError:
+        return False
+    return True
+
+
+class _PersonCheck:
+    """Checks roster rows one by one against lookups loaded once; remembers what it has
+    seen (staff numbers, emails, email domains) across the rows of one file."""
+
+    def __init__(self, columns: dict[str, int], lookups, plan: Plan, refs: list):
+        self.at = [(columns.get(name), name) for name in PERSON_TEXT]
+        if all(i is not None for i, _ in self.at):
+            indices = [i for i, _ in self.at]
+            self.pick = (itemgetter(*indices), max(indices) + 1)
+        else:
+            self.pick = None  # a column left out: read the cells one by one
+        self.start_at = columns.get("start_date")
+        self.end_at = columns.get("end_date")
+        self.lookups, self.plan, self.refs = lookups, plan, refs
+        self.seen_staff, self.seen_email, self.domains = {}, {}, {}
+
+    def __call__(self, number: int, values: list) -> dict | None:  # noqa: C901 - one rule a line
+        errors = []
+        texts = _texts(values, self.at, self.pick, errors)
+        (staff, email, full_name, job_title, org_name, team_name, profile_name,
+         relationship, closeness, supervisor) = texts  # fmt: skip
+        lookups = self.lookups
+        if email:
+            email = email.lower()
+        if not full_name and full_name is not None:
+            errors.append("full name is empty")
+        if not staff and not email and staff is not None and email is not None:
+            errors.append("give a staff number or an email so we can match this person")
+        if email and not is_email(email, self.domains):
             errors.append(f"email “{email}” is not an email address")
-    for key, seen, label in ((staff, seen_staff, "staff number"), (email, seen_email, "email")):
-        if key and key in seen:
-            errors.append(f"{label} {key} is also on row {seen[key]}")
-        elif key:
-            seen[key] = number
-    org_name = text("organisation")
-    org = lookups.organisations.get(org_name.lower())
-    if org_name and org is None:
-        errors.append(f"organisation “{org_name}” is not in the partnership")
-    elif not org_name and "organisation" not in unreadable:
-        errors.append("organisation is empty")
-    values["organisation_id"] = org.pk if org else None
-    team_name = text("team")
-    team = None
-    if team_name and org:
-        team = lookups.teams.get((org.pk, team_name.lower()))
-        if team is None:
-            errors.append(f"team “{team_name}” is not a team of {org.name}")
-    values["team_id"] = team.pk if team else None
-    profile_name = text("role_profile")
-    profile = lookups.profiles.get(profile_name.lower()) if profile_name else None
-    if profile_name and profile is None:
-        errors.append(f"role profile “{profile_name}” is not one the partnership has set")
-    values["role_profile_id"] = profile.pk if profile else None
-    for name in ("relationship", "closeness"):
-        raw = text(name)
-        values[name] = _choice(raw, name) if raw else None
-        if values[name] is None:
-            errors.append(f"{name} “{raw}” is not one of: {CHOICE_LABELS[name]}")
-    values["start_date"] = day("start_date")
-    if values["start_date"] is None and not any(e.startswith("start date") for e in errors):
-        errors.append("start date is empty")
-    values["end_date"] = day("end_date")
-    if values["start_date"] and values["end_date"] and values["end_date"] < values["start_date"]:
-        errors.append("end date is before the start date")
-    values["supervisor"] = text("supervisor_staff_number")
-    if refs is not None:
-        # Kept for every row, with problems or not, so that a supervisor who is in
-        # neither the register nor the file is reported in this same pass.
-        refs.append((number, values["supervisor"], staff, email))
-    for error in errors:
-        plan.problem(number, error[0].upper() + error[1:] + ".")
-    return None if errors else values
+        if staff:
+            if staff in self.seen_staff:
+                errors.append(f"staff number {staff} is also on row {self.seen_staff[staff]}")
+            else:
+                self.seen_staff[staff] = number
+        if email:
+            if email in self.seen_email:
+                errors.append(f"email {email} is also on row {self.seen_email[email]}")
+            else:
+                self.seen_email[email] = number
+        org = lookups.organisations.get(org_name.lower()) if org_name else None
+        if org_name and org is None:
+            errors.append(f"organisation “{org_name}” is not in the partnership")
+        elif org_name == "":
+            errors.append("organisation is empty")
+        team = None
+        if team_name and org:
+            team = lookups.teams.get((org.pk, team_name.lower()))
+            if team is None:
+                errors.append(f"team “{team_name}” is not a team of {org.name}")
+        profile = lookups.profiles.get(profile_name.lower()) if profile_name else None
+        if profile_name and profile is None:
+            errors.append(f"role profile “{profile_name}” is not one the partnership has set")
+        relationship = _choice(relationship, "relationship", errors)
+        closeness = _choice(closeness, "closeness", errors)
+        width = len(values)
+        at = self.start_at
+        start = _day(values[at] if at is not None and at < width else None, "start_date", errors)
+        if start is None and not any(e.startswith("start date") for e in errors):
+            errors.append("start date is empty")
+        at = self.end_at
+        end = _day(values[at] if at is not None and at < width else None, "end_date", errors)
+        if start and end and end < start:
+            errors.append("end date is before the start date")
+        supervisor = supervisor or ""
+        staff, email = staff or "", email or ""
+        if self.refs is not None:
+            # Kept for every row, with problems or not, so that a supervisor who is in
+            # neither the register nor the file is reported in this same pass.
+            self.refs.append((number, supervisor, staff, email))
+        if errors:
+            for error in errors:
+                self.plan.problem(number, error[0].upper() + error[1:] + ".")
+            return None
+        return {
+            "staff_number": staff,
+            "email": email,
+            "full_name": full_name,
+            "job_title": job_title,
+            "organisation_id": org.pk,
+            "team_id": team.pk if team else None,
+            "role_profile_id": profile.pk if profile else None,
+            "relationship": relationship,
+            "closeness": closeness,
+            "start_date": start,
+            "end_date": end,
+            "supervisor": supervisor,
+        }
 
 
 def plan_people(partnership_id, header, rows, progress: Callable | None = None) -> Plan:
     plan = Plan(total_rows=len(rows))
     columns = check_columns("people", header, plan)
     lookups = PeopleLookups(partnership_id)
-    seen_staff, seen_email = {}, {}
     refs = []
+    check = _PersonCheck(columns, lookups, plan, refs)
+    match, action_of = lookups.match, _person_action
     for index, (number, values) in enumerate(rows, start=1):
-        if all(_is_blank(v) for v in values):
+        if _blank_row(values):
             plan.notes.append(f"Row {number} is empty and was skipped.")
             continue
-        cleaned = _check_person_row(
-            number, _cells(values, columns), lookups, plan, seen_staff, seen_email, refs
-        )
+        cleaned = check(number, values)
         if cleaned is not None:
-            existing = lookups.match(cleaned["staff_number"], cleaned["email"])
+            existing = match(cleaned["staff_number"], cleaned["email"])
             cleaned["existing"] = existing
-            plan.rows.append((number, _person_action(existing, cleaned, lookups), cleaned))
+            plan.rows.append((number, action_of(existing, cleaned, lookups), cleaned))
         if progress and index % PROGRESS_EVERY == 0:
             progress(index)
     in_file = {key for _, _, staff, email in refs for key in (staff, email) if key}
@@ -480,9 +582,10 @@ def save_people(partnership_id: int, plan: Plan, on: date) -> dict:
             )
             changes.append((person, known.end_date, known.team_id))
             updating.append(person)
+    values_of = itemgetter(*PERSON_FIELDS)
     Person.objects.insert_rows(
         ["partnership_id", *PERSON_FIELDS],
-        [(partnership_id, *(c[f] for f in PERSON_FIELDS)) for c in creating],
+        [(partnership_id, *values_of(c)) for c in creating],
     )
     Person.objects.bulk_update(updating, PERSON_FIELDS, batch_size=1000)
     register = None
@@ -521,49 +624,80 @@ def _set_supervisors(plan: Plan, register: "PeopleLookups | None") -> None:
 # Learning records -----------------------------------------------------------------
 
 
+LEARNING_TEXT = ["staff_number", "email", "activity", "status", "notes"]
+
+
+class Activity(namedtuple("Activity", "pk title refresh_months")):
+    """A catalogue entry as plain values; its expiry is the model's own rule."""
+
+    __slots__ = ()
+    expiry_for = LearningActivity.expiry_for
+
+    def __str__(self):
+        return self.title
+
+
+Record = namedtuple("Record", "pk status notes")
+
+
 def plan_learning(partnership_id, header, rows, progress: Callable | None = None) -> Plan:
     plan = Plan(total_rows=len(rows))
     columns = check_columns("learning", header, plan)
-    people = PeopleLookups(partnership_id)
+    people = PeopleLookups(partnership_id, people_only=True)
     activities = {
-        a.title.lower(): a for a in LearningActivity.objects.in_partnership(partnership_id)
+        title.lower(): Activity(pk, title, months)
+        for pk, title, months in LearningActivity.objects.in_partnership(
+            partnership_id
+        ).values_list("pk", "title", "refresh_months")
     }
     existing = {}
-    for record in LearningRecord.objects.in_partnership(partnership_id).only(
-        "pk", "person_id", "activity_id", "status", "completed_on", "notes"
+    for (
+        pk,
+        person_id,
+        activity_id,
+        completed_on,
+        status,
+        notes,
+    ) in LearningRecord.objects.in_partnership(partnership_id).values_list(
+        "pk", "person_id", "activity_id", "completed_on", "status", "notes"
     ):
-        existing.setdefault((record.person_id, record.activity_id, record.completed_on), record)
+        key = (person_id, activity_id, completed_on)
+        if key not in existing:  # the first in the records' own order, as before
+            existing[key] = Record(pk, status, notes)
+    at = [(columns.get(name), name) for name in LEARNING_TEXT]
+    indices = [i for i, _ in at]
+    pick = (itemgetter(*indices), max(indices) + 1) if None not in indices else None
+    completed_at = columns.get("completed_on")
+    statuses = CHOICE_LOOKUPS["status"]
+    today = date.today()
     seen = {}
     for index, (number, values) in enumerate(rows, start=1):
-        if all(_is_blank(v) for v in values):
+        if _blank_row(values):
             plan.notes.append(f"Row {number} is empty and was skipped.")
             continue
-        cells = _cells(values, columns)
-        errors, cleaned = [], {}
-        try:
-            staff = cell_text(cells.get("staff_number"))
-            email = cell_text(cells.get("email")).lower()
-            title = cell_text(cells.get("activity"))
-            status_text = cell_text(cells.get("status"))
-            cleaned["notes"] = cell_text(cells.get("notes"))
-        except ValueError as error:
-            plan.problem(number, f"{str(error)[0].upper()}{str(error)[1:]}.")
+        errors = []
+        staff, email, title, status_text, notes = _texts(values, at, pick, errors)
+        if errors:  # a formula: the row cannot be read
+            for error in errors:
+                plan.problem(number, error[0].upper() + error[1:] + ".")
             continue
+        email = email.lower()
         person = people.match(staff, email)
         if person is None:
             errors.append(f"nobody in the register has staff number or email “{staff or email}”")
         activity = activities.get(title.lower())
         if activity is None:
             errors.append(f"learning “{title}” is not in the catalogue")
-        status = _choice(status_text, "status")
+        status = statuses.get(status_text.lower().replace("_", " ")) if status_text else None
         if status is None:
             errors.append(f"status “{status_text}” is not one of: planned, in progress, completed")
-        try:
-            completed_on = parse_date(cells.get("completed_on"))
-        except ValueError as error:
-            errors.append(f"completed on: {error}")
-            completed_on = None
-        if completed_in_the_future(completed_on):
+        width = len(values)
+        completed_on = _day(
+            values[completed_at] if completed_at is not None and completed_at < width else None,
+            "completed_on",
+            errors,
+        )
+        if completed_in_the_future(completed_on, today):
             errors.append(
                 f"completed on: {completed_on:%d/%m/%Y} is in the future; "
                 "enter the date it was completed"
@@ -584,44 +718,71 @@ def plan_learning(partnership_id, header, rows, progress: Callable | None = None
             )
             continue
         seen[key] = number
-        cleaned.update(person=person, activity=activity, status=status, completed_on=completed_on)
         match = existing.get(key)
-        cleaned["existing"] = match
         if match is None:
             action = "created"
-        elif match.status == status and (match.notes == cleaned["notes"] or not cleaned["notes"]):
+        elif match.status == status and (match.notes == notes or not notes):
             action = "unchanged"
         else:
             action = "updated"
+        cleaned = {
+            "notes": notes,
+            "person": person,
+            "activity": activity,
+            "status": status,
+            "completed_on": completed_on,
+            "existing": match,
+        }
         plan.rows.append((number, action, cleaned))
         if progress and index % PROGRESS_EVERY == 0:
             progress(index)
     return plan
 
 
+LEARNING_FIELDS = [
+    "partnership_id",
+    "person_id",
+    "activity_id",
+    "status",
+    "completed_on",
+    "expires_on",
+    "notes",
+    "created_at",
+]
+
+
 @transaction.atomic
 def save_learning(partnership_id: int, plan: Plan, on: date) -> dict:
-    creating, updating = [], []
+    """New records go in as plain values in one statement (COPY on PostgreSQL), with
+    their expiry worked out by the catalogue's rule; changed ones in one bulk update."""
+    now = timezone.now()
+    creating, updating, expiry = [], [], {}
     for _, action, cleaned in plan.rows:
-        activity = cleaned["activity"]
         if action == "created":
-            completed_on = cleaned["completed_on"]
+            activity, completed_on = cleaned["activity"], cleaned["completed_on"]
+            key = (activity, completed_on)
+            if key not in expiry:
+                expiry[key] = activity.expiry_for(completed_on)
             creating.append(
-                LearningRecord(
-                    person_id=cleaned["person"].pk,
-                    activity=activity,
-                    status=cleaned["status"],
-                    completed_on=completed_on,
-                    expires_on=activity.expiry_for(completed_on),
-                    notes=cleaned["notes"],
+                (
+                    partnership_id,
+                    cleaned["person"].pk,
+                    activity.pk,
+                    cleaned["status"],
+                    completed_on,
+                    expiry[key],
+                    cleaned["notes"],
+                    now,
                 )
             )
         elif action == "updated":
             record = cleaned["existing"]
-            record.status = cleaned["status"]
-            record.notes = cleaned["notes"] or record.notes
-            updating.append(record)
-    LearningRecord.objects.bulk_create(creating, batch_size=1000)
+            updating.append(
+                LearningRecord(
+                    pk=record.pk, status=cleaned["status"], notes=cleaned["notes"] or record.notes
+                )
+            )
+    LearningRecord.objects.insert_rows(LEARNING_FIELDS, creating)
     LearningRecord.objects.bulk_update(updating, ["status", "notes"], batch_size=1000)
     return plan.counts()
 
