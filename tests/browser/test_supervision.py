@@ -3,9 +3,11 @@
 import re
 from datetime import timedelta
 
+import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, open_menu_link, sign_in
 
 
 def tick(page, label):
@@ -76,3 +78,40 @@ def test_a_supervisor_on_a_phone_books_from_the_due_list_without_scrolling_sidew
     page.get_by_role("link", name="Book a session with Eilidh Practitioner").click()
     page.get_by_role("heading", name=re.compile("Book")).first.wait_for()
     assert "person=" in page.url
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_learning_lead_waits_for_the_provision_map_then_asks_for_new_figures(
+    page, live_server, live_world, width
+):
+    """The figures are worked out by the worker (at once in the tests): the page shows the
+    progress, then the map with its time; asking again counts what was recorded since."""
+    from scaffolding.supervision.models import SupervisorTraining
+    from tests.supervision.helpers import held
+
+    today = timezone.localdate()
+    held(live_world, live_world.people["practitioner"], today - timedelta(days=3))
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, live_server.url, live_world.users["learning_lead"])
+    open_menu_link(page, "Supervision provision")
+    expect(page.get_by_text("The figures are being worked out for the first time")).to_be_visible()
+    assert_accessible(page, "provision map, first figures being worked out")
+    # The page polls and shows the map once the worker is done.
+    expect(
+        page.get_by_role("heading", name=re.compile(r"^Figures as of \d\d:\d\d on "))
+    ).to_be_visible()
+    expect(page.get_by_role("row", name=re.compile("Shona Supervisor"))).to_be_visible()
+    assert_accessible(page, "provision map with its figures")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+    SupervisorTraining.objects.create(
+        partnership=live_world.partnership,
+        person=live_world.people["supervisor"],
+        title="Reflective supervision",
+        completed_on=today - timedelta(days=10),
+    )
+    page.get_by_role("button", name="Work the figures out again").click()
+    expect(
+        page.get_by_text("Every session in the year was given by someone with recorded")
+    ).to_be_visible()
+    expect(page.get_by_role("row", name=re.compile("Shona Supervisor"))).to_have_count(0)
