@@ -217,3 +217,13 @@ def client_for(client, world):
         return sign_in(fresh, world.user(role))
 
     return make
+
+
+def work_out_figures(partnership_id, *kinds):
+    """What the background worker does once pages have asked for kept figures
+    (core.figures): every registered kind unless some are named."""
+    from scaffolding.core import figures
+
+    for kind in kinds or list(figures.KINDS):
+        asked, _ = figures.request(partnership_id, kind)
+        figures.work_out(asked.pk)

@@ -94,7 +94,7 @@ def test_a_learning_lead_waits_for_the_provision_map_then_asks_for_new_figures(
     page.set_viewport_size({"width": width, "height": 900})
     sign_in(page, live_server.url, live_world.users["learning_lead"])
     open_menu_link(page, "Supervision provision")
-    expect(page.get_by_text("The figures are being worked out for the first time")).to_be_visible()
+    expect(page.get_by_text("No figures have been worked out yet")).to_be_visible()
     assert_accessible(page, "provision map, first figures being worked out")
     # The page polls and shows the map once the worker is done.
     expect(
@@ -115,3 +115,32 @@ def test_a_learning_lead_waits_for_the_provision_map_then_asks_for_new_figures(
         page.get_by_text("Every session in the year was given by someone with recorded")
     ).to_be_visible()
     expect(page.get_by_role("row", name=re.compile("Shona Supervisor"))).to_have_count(0)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_promise_lead_sees_team_wellbeing_once_it_is_worked_out(
+    page, live_server, live_world, width
+):
+    from scaffolding.supervision.models import CheckIn
+
+    for key in ("supervisor", "practitioner", "family_carer", "learning_lead", "colleague"):
+        CheckIn.objects.create(
+            partnership=live_world.partnership,
+            person=live_world.people[key],
+            checked_on=timezone.localdate() - timedelta(days=1),
+            feeling=4,
+            workload=3,
+            supported=CheckIn.Supported.YES,
+        )
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, live_server.url, live_world.users["promise_lead"])
+    open_menu_link(page, "Team wellbeing")
+    expect(page.get_by_text("No figures have been worked out yet.")).to_be_visible()
+    assert_accessible(page, "team wellbeing, first figures being worked out")
+    expect(
+        page.get_by_role("heading", name=re.compile(r"^Figures as of \d\d:\d\d on "))
+    ).to_be_visible()
+    whole = page.get_by_role("row", name=re.compile("^Whole partnership"))
+    expect(whole).to_contain_text("100%")  # all five said they feel supported
+    assert_accessible(page, "team wellbeing with its figures")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width

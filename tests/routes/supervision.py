@@ -93,9 +93,21 @@ ROUTES = [
     ),
     Route("supervision:training", allowed=("learning_lead", "partnership_admin")),
     Route("supervision:provision", allowed=LEADS),
-    # Asking for new figures, and the progress polled by htmx (a plain GET goes back to the page).
-    Route("supervision:provision_refresh", method="post", overrides=posted(*LEADS)),
-    Route("supervision:provision_progress", overrides=dict.fromkeys(LEADS, REDIRECT)),
+    # Asking for new figures, and the progress polled by htmx (a plain GET goes back to
+    # the page): core's views, for the kinds of figures an app registers.
+    Route(
+        "core:figures_refresh",
+        kwargs=lambda w: {"kind": "supervision.provision"},
+        method="post",
+        overrides=posted(*LEADS),
+        outsider=REDIRECT,
+    ),
+    Route(
+        "core:figures_progress",
+        kwargs=lambda w: {"kind": "supervision.provision"},
+        overrides=dict.fromkeys(LEADS, REDIRECT),
+        outsider=REDIRECT,
+    ),
     # Downloads are asked with HEAD so the browser walk (GET pages only) does not
     # try to open a file as a page; their content is tested in tests/supervision.
     # Until a worker has worked the figures out, a download sends leads to the page.

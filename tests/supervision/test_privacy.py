@@ -11,7 +11,7 @@ from auditlog.models import LogEntry
 from django.urls import reverse
 
 from scaffolding.supervision.models import CheckIn, Reflection
-from tests.conftest import ROLES
+from tests.conftest import ROLES, work_out_figures
 from tests.supervision.fixtures import supervision_world
 
 SUMMARY = "We talked about how Jamie settles at bedtime."
@@ -57,6 +57,7 @@ def _pages_for(world, made):
 @pytest.mark.parametrize("role", ROLES)
 def test_words_reach_only_those_they_belong_to(role, world, client_for):
     made = supervision_world(world)
+    work_out_figures(world.partnership.pk)  # the kept figures pages show, too
     client = client_for(role)
     seen = ""
     for url in _pages_for(world, made):

@@ -10,16 +10,20 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from scaffolding.core import figures
+from scaffolding.core.models import KeptFigures
 from scaffolding.supervision import provision
-from scaffolding.supervision.models import ProvisionFigures, SessionKind, SupervisorTraining
+from scaffolding.supervision.models import SessionKind, SupervisorTraining
 from scaffolding.supervision.provision import provision_map
 from tests.supervision.helpers import held
+
+KIND = provision.KEPT_KIND
 
 
 def work_out(world):
     """What the background worker does once a page has asked for figures."""
-    asked, _ = provision.request_figures(world.partnership.pk)
-    provision.work_out(asked.pk)
+    asked, _ = figures.request(world.partnership.pk, KIND)
+    figures.work_out(asked.pk)
 
 
 def _setup(world):
@@ -157,27 +161,27 @@ def test_the_first_visit_asks_a_worker_and_the_next_shows_the_figures(
     # The worker here runs the job as soon as the request's data is saved.
     with django_capture_on_commit_callbacks(execute=True):
         body = client.get(reverse("supervision:provision")).content.decode()
-    assert "The figures are being worked out for the first time" in body
+    assert "No figures have been worked out yet" in body
     assert "Shona Supervisor" not in body
-    (kept,) = ProvisionFigures.objects.all()
-    assert kept.status == ProvisionFigures.Status.READY
+    (kept,) = KeptFigures.objects.all()
+    assert kept.status == KeptFigures.Status.READY
     body = client.get(reverse("supervision:provision")).content.decode()
     shown = timezone.localtime(kept.worked_out_at)
     assert f"Figures as of {shown:%H:%M} on {shown.day} {shown:%B %Y}" in body
     assert "Shona Supervisor" in body and "Work the figures out again" in body
     # Fresh figures are not worked out again on every visit.
     client.get(reverse("supervision:provision"))
-    assert ProvisionFigures.objects.count() == 1
+    assert KeptFigures.objects.count() == 1
 
 
 def test_figures_an_hour_old_are_shown_while_new_ones_are_worked_out(world, client_for):
     _setup(world)
     work_out(world)
-    ProvisionFigures.objects.update(worked_out_at=timezone.now() - timedelta(minutes=61))
+    KeptFigures.objects.update(worked_out_at=timezone.now() - timedelta(minutes=61))
     body = client_for("learning_lead").get(reverse("supervision:provision")).content.decode()
     assert "Shona Supervisor" in body  # the old figures, at once
     assert "New figures are waiting to start" in body
-    assert ProvisionFigures.objects.filter(status="waiting").count() == 1
+    assert KeptFigures.objects.filter(status="waiting").count() == 1
 
 
 def test_new_figures_count_what_was_recorded_since(world, client_for):
@@ -191,49 +195,49 @@ def test_new_figures_count_what_was_recorded_since(world, client_for):
         completed_on=today - timedelta(days=10),
     )
     assert "Shona Supervisor" in client.get(reverse("supervision:provision")).content.decode()
-    response = client.post(reverse("supervision:provision_refresh"), follow=True)
+    response = client.post(reverse("core:figures_refresh", args=[KIND]), follow=True)
     assert "The figures are being worked out again." in response.content.decode()
-    assert client.post(reverse("supervision:provision_refresh"), follow=True).status_code == 200
-    assert ProvisionFigures.objects.filter(status="waiting").count() == 1  # asked once
-    provision.work_out(ProvisionFigures.objects.get(status="waiting").pk)
+    assert client.post(reverse("core:figures_refresh", args=[KIND]), follow=True).status_code == 200
+    assert KeptFigures.objects.filter(status="waiting").count() == 1  # asked once
+    figures.work_out(KeptFigures.objects.get(status="waiting").pk)
     body = client.get(reverse("supervision:provision")).content.decode()
     assert "Every session in the year was given by someone with recorded supervisor" in body
-    assert ProvisionFigures.objects.count() == 1  # only the newest is kept
+    assert KeptFigures.objects.count() == 1  # only the newest is kept
 
 
 def test_the_progress_is_polled_until_the_figures_are_ready(world, client_for):
     client = client_for("learning_lead")
-    url = reverse("supervision:provision_progress")
-    asked, _ = provision.request_figures(world.partnership.pk)
+    url = reverse("core:figures_progress", args=[KIND])
+    asked, _ = figures.request(world.partnership.pk, KIND)
     assert client.get(url).status_code == 302  # not htmx: the page itself
     polled = client.get(url, headers={"HX-Request": "true"})
     assert "New figures are waiting to start" in polled.content.decode()
-    provision.work_out(asked.pk)
+    figures.work_out(asked.pk)
     done = client.get(url, headers={"HX-Request": "true"})
     assert done.status_code == 204 and done["HX-Refresh"] == "true"
 
 
 def test_a_request_no_worker_finished_is_asked_again(world):
-    asked, new = provision.request_figures(world.partnership.pk)
-    assert new and provision.request_figures(world.partnership.pk) == (asked, False)
-    ProvisionFigures.objects.update(requested_at=timezone.now() - timedelta(minutes=16))
-    again, new = provision.request_figures(world.partnership.pk)
+    asked, new = figures.request(world.partnership.pk, KIND)
+    assert new and figures.request(world.partnership.pk, KIND) == (asked, False)
+    KeptFigures.objects.update(requested_at=timezone.now() - timedelta(minutes=16))
+    again, new = figures.request(world.partnership.pk, KIND)
     assert new and again.pk != asked.pk
 
 
 def test_a_failure_is_recorded_and_asked_again(world, monkeypatch):
-    asked, _ = provision.request_figures(world.partnership.pk)
+    asked, _ = figures.request(world.partnership.pk, KIND)
 
     def broken(*args, **kwargs):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(provision, "provision_map", broken)
+    monkeypatch.setattr(provision, "provision_map", broken)  # what the registered kind calls
     with pytest.raises(RuntimeError):
-        provision.work_out(asked.pk)
+        figures.work_out(asked.pk)
     asked.refresh_from_db()
-    assert asked.status == ProvisionFigures.Status.FAILED
-    assert provision.working(world.partnership.pk) is None
-    assert provision.latest(world.partnership.pk) is None
+    assert asked.status == KeptFigures.Status.FAILED
+    assert figures.working(world.partnership.pk, KIND) is None
+    assert figures.latest(world.partnership.pk, KIND) is None
 
 
 def test_downloads_wait_for_the_first_figures(world, client_for):
@@ -246,8 +250,8 @@ def test_downloads_wait_for_the_first_figures(world, client_for):
 def test_each_partnership_sees_only_its_own_figures(world, client_for):
     _setup(world)
     work_out(world)
-    outsider, _ = provision.request_figures(world.other_partnership.pk)
-    provision.work_out(outsider.pk)
-    assert provision.latest(world.partnership.pk).partnership_id == world.partnership.pk
+    outsider, _ = figures.request(world.other_partnership.pk, KIND)
+    figures.work_out(outsider.pk)
+    assert figures.latest(world.partnership.pk, KIND).partnership_id == world.partnership.pk
     body = client_for("learning_lead").get(reverse("supervision:provision")).content.decode()
     assert "Farhill" not in body and "Lochside Council" in body

@@ -8,6 +8,7 @@ from django.utils import timezone
 from scaffolding.supervision import wellbeing
 from scaffolding.supervision.models import CheckIn
 from scaffolding.workforce.models import Person
+from tests.conftest import work_out_figures
 
 
 def _people(world, count, team=None):
@@ -63,6 +64,7 @@ def test_four_people_are_suppressed_five_are_shown(world):
 def test_the_overview_page_says_why_a_group_is_not_shown(world, client_for):
     for person in _people(world, 3):
         _check_in(world, person, note="Private words about my week")
+    work_out_figures(world.partnership.pk)
     body = client_for("learning_lead").get(reverse("supervision:wellbeing_overview"))
     text = body.content.decode()
     assert wellbeing.SUPPRESSED in text

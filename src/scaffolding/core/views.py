@@ -3,11 +3,14 @@ from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
 from .home import panels_for
 from .navigation import items_for
@@ -80,3 +83,46 @@ def accessibility(request):
 @login_not_required
 def privacy(request):
     return render(request, "core/privacy.html", {"page_title": "How we use information"})
+
+
+# ---- Figures worked out in the background (core.figures) ----
+
+
+def _figures_kind(request, kind: str):
+    from . import figures
+
+    found = figures.KINDS.get(kind)
+    if found is None:
+        raise Http404("No such figures.")
+    if not request.user.has_perm(found.permission):
+        raise PermissionDenied("These figures are not yours to see.")
+    return found
+
+
+@require_http_methods(["POST"])
+def figures_refresh(request, kind):
+    """Ask the worker to work the figures out again; back to the page that shows them."""
+    from . import figures
+
+    found = _figures_kind(request, kind)
+    _, new = figures.request(request.user.partnership_id, found.key)
+    if new:
+        messages.success(request, "The figures are being worked out again.")
+    else:
+        messages.info(request, "The figures are already being worked out.")
+    return redirect(found.page)
+
+
+def figures_progress(request, kind):
+    """Polled by htmx while figures are worked out; the whole page once they are ready."""
+    from . import figures
+
+    found = _figures_kind(request, kind)
+    if not request.htmx:
+        return redirect(found.page)
+    asking = figures.working(request.user.partnership_id, found.key)
+    if asking is None:
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"
+        return response
+    return render(request, "core/_figures_progress.html", {"asking": asking, "kind": kind})

@@ -70,9 +70,22 @@ class SupervisionConfig(AppConfig):
     ]
 
     def ready(self):
-        from scaffolding.core import history
+        from scaffolding.core import figures, history
 
-        from . import models, summaries  # noqa: F401  (summaries listens for session writes)
+        from . import models, provision, summaries, wellbeing  # noqa: F401  (summaries listens)
+
+        figures.register(
+            provision.KEPT_KIND,
+            provision.work_out,
+            permission="supervision.view_provision",
+            page="supervision:provision",
+        )
+        figures.register(
+            wellbeing.KEPT_KIND,
+            wellbeing.work_out,
+            permission="supervision.view_wellbeing_overview",
+            page="supervision:wellbeing_overview",
+        )
 
         # The change history shows that private or shared words changed, never the
         # words: summaries, notes, themes, places, actions and agreements.

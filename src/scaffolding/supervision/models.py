@@ -398,26 +398,3 @@ class SupervisionSummary(PartnershipOwned):
 
     def __str__(self):
         return f"{self.person}: last supervised {self.last_supervised}"
-
-
-class ProvisionFigures(PartnershipOwned):
-    """The provision map worked out in the background (a year of sessions is too much to
-    count on every view at national scale); the page shows the latest with its time."""
-
-    class Status(models.TextChoices):
-        WAITING = "waiting", "Waiting to start"
-        WORKING = "working", "Being worked out"
-        READY = "ready", "Ready"
-        FAILED = "failed", "Could not be worked out"
-
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.WAITING)
-    requested_at = models.DateTimeField(default=timezone.now)
-    worked_out_at = models.DateTimeField(null=True)
-    figures = models.JSONField(default=dict, editable=False)
-
-    class Meta:
-        ordering = ["-requested_at", "-pk"]
-        indexes = [models.Index(fields=["partnership", "status", "requested_at"])]
-
-    def __str__(self):
-        return f"Provision figures requested {self.requested_at:%d %B %Y %H:%M}"

@@ -12,7 +12,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -23,7 +22,6 @@ from . import cadence
 from .models import (
     CADENCE_KINDS,
     Attendance,
-    ProvisionFigures,
     Session,
     SessionKind,
     SupervisorTraining,
@@ -34,10 +32,8 @@ HELD = (Session.Status.DRAFT, Session.Status.AGREED)
 LOW_SHARE = 50
 NO_PROFESSION = "No role profile"
 UNTRAINED_SHOWN = 20
-# Figures older than this are worked out again in the background when someone looks.
-FRESH_FOR = timedelta(hours=1)
-# A request no worker has finished in this long is taken as lost (a worker stopped).
-LOST_AFTER = timedelta(minutes=15)
+# The kind of kept figures (core.figures) the page and its downloads show.
+KEPT_KIND = "supervision.provision"
 
 
 @dataclass
@@ -181,65 +177,9 @@ def from_json(kept: dict, untrained_limit: int | None = UNTRAINED_SHOWN) -> dict
     }
 
 
-def latest(partnership_id: int) -> ProvisionFigures | None:
-    """The newest figures worked out for the partnership."""
-    ready = ProvisionFigures.objects.in_partnership(partnership_id)
-    return ready.filter(status=ProvisionFigures.Status.READY).first()
-
-
-def working(partnership_id: int) -> ProvisionFigures | None:
-    """Figures asked for and not yet ready (a lost request is not counted)."""
-    waiting = ProvisionFigures.objects.in_partnership(partnership_id).filter(
-        status__in=[ProvisionFigures.Status.WAITING, ProvisionFigures.Status.WORKING],
-        requested_at__gt=timezone.now() - LOST_AFTER,
-    )
-    return waiting.defer("figures").first()
-
-
-def is_stale(figures: ProvisionFigures | None) -> bool:
-    return (
-        figures is None
-        or figures.worked_out_at < timezone.now() - FRESH_FOR
-        or timezone.localtime(figures.worked_out_at).date() != timezone.localdate()
-    )
-
-
-def request_figures(partnership_id: int) -> tuple[ProvisionFigures, bool]:
-    """Ask a worker to work the figures out, once the request's data is saved; or the
-    request already waiting. Returns (request, newly asked)."""
-    from .tasks import work_out_provision
-
-    with transaction.atomic():
-        already = working(partnership_id)
-        if already is not None:
-            return already, False
-        asked = ProvisionFigures.objects.create(partnership_id=partnership_id)
-        transaction.on_commit(lambda: work_out_provision.enqueue(asked.pk))
-    return asked, True
-
-
-def work_out(figures_id: int) -> None:
-    """Work out one requested set of figures (run by a worker); keep only the newest."""
-    asked = ProvisionFigures.objects.get(pk=figures_id)
-    if asked.status == ProvisionFigures.Status.READY:
-        return
-    ProvisionFigures.objects.filter(pk=asked.pk).update(status=ProvisionFigures.Status.WORKING)
-    try:
-        data = provision_map(asked.partnership_id, timezone.localdate(), untrained_limit=None)
-    except Exception:
-        ProvisionFigures.objects.filter(pk=asked.pk).update(status=ProvisionFigures.Status.FAILED)
-        raise
-    with transaction.atomic():
-        ProvisionFigures.objects.filter(pk=asked.pk).update(
-            status=ProvisionFigures.Status.READY,
-            worked_out_at=timezone.now(),
-            figures=as_json(data),
-        )
-        older = ProvisionFigures.objects.in_partnership(asked.partnership_id).filter(
-            requested_at__lt=asked.requested_at,
-            status__in=[ProvisionFigures.Status.READY, ProvisionFigures.Status.FAILED],
-        )
-        older.delete()
+def work_out(partnership_id: int) -> dict:
+    """The map as the background worker works it out for the page (core.figures)."""
+    return as_json(provision_map(partnership_id, timezone.localdate(), untrained_limit=None))
 
 
 def untrained_supervision(partnership_id: int, on: date) -> list[dict]:

@@ -29,6 +29,4 @@ urlpatterns = [
     path("training/", views.training, name="training"),
     path("provision/", views.provision_view, name="provision"),
     path("provision/export.<str:fmt>", views.provision_export, name="provision_export"),
-    path("provision/refresh/", views.provision_refresh, name="provision_refresh"),
-    path("provision/progress/", views.provision_progress, name="provision_progress"),
 ]

@@ -7,10 +7,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 
 from scaffolding.accounts.access import get_for_user, permission_required
-from scaffolding.core import charts
+from scaffolding.core import charts, figures
 from scaffolding.workforce.models import Person
 
 from . import cadence, provision, records, wellbeing
@@ -564,12 +564,17 @@ def support_contact(request, pk):
 
 @permission_required("supervision.view_wellbeing_overview")
 def wellbeing_overview(request):
+    """The latest figures at once; stale ones are worked out again in the background."""
+    kept, asking = figures.for_page(request.user.partnership_id, wellbeing.KEPT_KIND)
     return render(
         request,
         "supervision/wellbeing_overview.html",
         {
             "page_title": "Team wellbeing",
-            "figures": wellbeing.overview(request.user.partnership_id, timezone.localdate()),
+            "figures": wellbeing.from_json(kept.figures) if kept else None,
+            "kept": kept,
+            "asking": asking,
+            "kind": wellbeing.KEPT_KIND,
             "suppressed": wellbeing.SUPPRESSED,
             "minimum": wellbeing.MINIMUM_GROUP,
         },
@@ -760,47 +765,19 @@ def _provision_context(request, kept, for_pdf=False):
 @permission_required("supervision.view_provision")
 def provision_view(request):
     """The latest figures at once; stale ones are worked out again in the background."""
-    partnership_id = request.user.partnership_id
-    kept = provision.latest(partnership_id)
-    asking = provision.working(partnership_id)
-    if asking is None and provision.is_stale(kept):
-        asking, _ = provision.request_figures(partnership_id)
+    kept, asking = figures.for_page(request.user.partnership_id, provision.KEPT_KIND)
     if kept is None:
         context = {"page_title": "Supervision provision", "kept": None}
     else:
         context = _provision_context(request, kept)
-    context["asking"] = asking
+    context.update(asking=asking, kind=provision.KEPT_KIND)
     return render(request, "supervision/provision.html", context)
-
-
-@permission_required("supervision.view_provision")
-@require_http_methods(["POST"])
-def provision_refresh(request):
-    _, new = provision.request_figures(request.user.partnership_id)
-    if new:
-        messages.success(request, "The figures are being worked out again.")
-    else:
-        messages.info(request, "The figures are already being worked out.")
-    return redirect("supervision:provision")
-
-
-@permission_required("supervision.view_provision")
-def provision_progress(request):
-    """Polled by htmx while figures are worked out; the whole page once they are ready."""
-    asking = provision.working(request.user.partnership_id)
-    if not request.htmx:
-        return redirect("supervision:provision")
-    if asking is None:
-        response = HttpResponse(status=204)
-        response["HX-Refresh"] = "true"
-        return response
-    return render(request, "supervision/_provision_progress.html", {"asking": asking})
 
 
 @permission_required("supervision.view_provision")
 def provision_export(request, fmt):
     """The downloads are the figures the page shows, with every untrained supervisor."""
-    kept = provision.latest(request.user.partnership_id)
+    kept = figures.latest(request.user.partnership_id, provision.KEPT_KIND)
     if fmt not in ("csv", "xlsx", "pdf"):
         raise Http404("Choose CSV, XLSX or PDF.")
     if kept is None:

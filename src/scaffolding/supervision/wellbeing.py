@@ -10,7 +10,7 @@ smallest shown part is hidden too, until they are five or more. An organisation
 hidden this way has all its teams hidden, so it cannot be rebuilt from them.
 """
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
@@ -23,6 +23,8 @@ MINIMUM_GROUP = 5
 SUPPRESSED = "Fewer than 5 people — not shown to protect privacy"
 COMPLEMENT = "Not shown, so that a smaller group's figures cannot be worked out from this one"
 WINDOW_DAYS = 90
+# The kind of kept figures (core.figures) the overview page shows.
+KEPT_KIND = "supervision.wellbeing"
 
 
 @dataclass
@@ -122,6 +124,27 @@ def overview(partnership_id: int, on: date, window_days: int = WINDOW_DAYS) -> d
         "organisations": organisations,
         "teams": teams,
         "window_days": window_days,
+    }
+
+
+GROUPS = ("partnership", "organisations", "teams")
+
+
+def work_out(partnership_id: int) -> dict:
+    """The overview as the background worker works it out for the page (core.figures).
+    Only what the page shows is kept: groups under five are already hidden."""
+    found = overview(partnership_id, timezone.localdate())
+    return {
+        **{group: [asdict(figures) for figures in found[group]] for group in GROUPS},
+        "window_days": found["window_days"],
+    }
+
+
+def from_json(kept: dict) -> dict:
+    """The overview as `overview` returns it, from what `work_out` kept."""
+    return {
+        **{group: [GroupFigures(**figures) for figures in kept[group]] for group in GROUPS},
+        "window_days": kept["window_days"],
     }
 
 
