@@ -1,6 +1,5 @@
 from django import forms
 from django.forms import inlineformset_factory
-from django.utils import timezone
 
 from scaffolding.core.forms import DateInput, PartnershipFormMixin
 from scaffolding.workforce.models import Person
@@ -64,17 +63,6 @@ class SessionForm(PartnershipFormMixin, forms.ModelForm):
             self.fields[f"prompt_{key}"] = prompt_field(label, hint)
             self.initial.setdefault(f"prompt_{key}", notes.get(key, ""))
         self.initial.setdefault("themes", self.instance.themes or [])
-
-    def clean_held_on(self):
-        held_on = self.cleaned_data["held_on"]
-        written = (Session.Status.DRAFT, Session.Status.AGREED)
-        if self.instance.pk and self.instance.status in written and held_on > timezone.localdate():
-            # A written record is of a session that happened; it also keeps each
-            # person's "last supervised" (supervision.summaries) true from today on.
-            raise forms.ValidationError(
-                "This record is of a session that has happened: choose today or an earlier date."
-            )
-        return held_on
 
     def child_prompt_fields(self):
         return [self[f"prompt_{key}"] for key, _, _ in CHILD_PROMPTS]

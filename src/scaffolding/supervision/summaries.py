@@ -1,11 +1,10 @@
 """Per-person supervision summaries: the date of each person's last supervision.
 
 "Supervised" means they attended a regular session (a kind in CADENCE_KINDS) whose
-record is written (draft or agreed); a record is never dated after the day it is
-written (SessionForm refuses it), so the latest such date is their last supervision
-today and on every later day. The rows change in the same transaction as the session
-or attendance that changes them, through the signals below; bulk writers that skip
-signals (the demo builder) call `rebuild`.
+record is written (draft or agreed); the row keeps the latest such date, whatever the
+day (cadence.last_supervised reads it for any day). The rows change in the same
+transaction as the session or attendance that changes them, through the signals
+below; bulk writers that skip signals (the demo builder) call `rebuild`.
 """
 
 from django.db import transaction
