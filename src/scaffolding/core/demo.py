@@ -28,6 +28,7 @@ from typing import Any
 
 from django.apps import apps
 from django.db import transaction
+from django.db.models import Max
 
 from scaffolding.core.tenancy import PartnershipQuerySet, tenant_models
 
@@ -97,6 +98,36 @@ def remove_demo() -> None:
         # Then what is not on the base: the accounts and the partnership itself.
         for remove in _hooks("remove_demo_foundation", reverse=True):
             remove(partnership)
+
+
+def insert_rows(model, fields: list[str], rows: list[tuple], *, pks: bool = False):
+    """Insert plain value rows of one partnership's model (``PartnershipQuerySet.insert_rows``:
+    executemany on SQLite, COPY on PostgreSQL), for the big per-person tables: no model
+    objects, no signals, no ``save()``. With ``pks=True``, return the new rows' primary
+    keys in the order of ``rows``, read back with one query.
+
+    The keys come back in order because both databases hand out ascending keys in the
+    order rows arrive (SQLite's AUTOINCREMENT, PostgreSQL's sequence) and the demo's
+    partnership is new, inside the build's transaction: its rows above the largest key
+    it had before are exactly these.
+    """
+    queryset = PartnershipQuerySet(model)
+    if not pks:
+        queryset.insert_rows(fields, rows)
+        return None
+    if not rows:
+        return []
+    at = fields.index("partnership_id")
+    partnership_id = rows[0][at]
+    if any(row[at] != partnership_id for row in rows):
+        raise ValueError("insert_rows(pks=True) takes the rows of one partnership at a time.")
+    scoped = queryset.in_partnership(partnership_id)
+    before = scoped.aggregate(top=Max("pk"))["top"] or 0
+    queryset.insert_rows(fields, rows)
+    new = list(scoped.filter(pk__gt=before).order_by("pk").values_list("pk", flat=True))
+    if len(new) != len(rows):
+        raise RuntimeError(f"{model.__name__}: {len(rows)} rows inserted, {len(new)} found.")
+    return new
 
 
 @transaction.atomic
