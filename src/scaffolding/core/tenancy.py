@@ -111,6 +111,8 @@ class PartnershipQuerySet(models.QuerySet):
             ):
                 raise ValueError(f"insert_rows cannot fill {field.name}; give it a value.")
             defaults.append(field.get_db_prep_save(field.get_default(), connection))
+        # Each distinct value is converted once (a column of dates or timestamps repeats).
+        convert = [fn if fn is None else _converted_once(fn) for fn in convert]
         params = []
         for row in rows:
             if row[at] is None:
@@ -141,6 +143,27 @@ class PartnershipQuerySet(models.QuerySet):
         sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608 - names from the model, values as parameters
         with connection.cursor() as cursor:
             cursor.executemany(sql, params)
+
+
+def _converted_once(fn):
+    """``fn`` remembering its answer for each value; for a value that cannot be a key
+    (a dict or list for a JSON field), for each object, which the caller's rows keep
+    alive (so no other object can take its id) until the statement is sent."""
+    seen = {}
+
+    def convert(value):
+        try:
+            key = (type(value), value)
+            hash(key)
+        except TypeError:
+            key = id(value)
+        try:
+            return seen[key]
+        except KeyError:
+            seen[key] = answer = fn(value)
+            return answer
+
+    return convert
 
 
 PartnershipManager = models.Manager.from_queryset(PartnershipQuerySet)
