@@ -152,16 +152,17 @@ def _converted_once(fn):
     seen = {}
 
     def convert(value):
-        try:
-            key = (type(value), value)
-            hash(key)
-        except TypeError:
-            key = id(value)
+        key = (value.__class__, value)
         try:
             return seen[key]
         except KeyError:
             seen[key] = answer = fn(value)
-            return answer
+        except TypeError:
+            key = id(value)
+            if key not in seen:
+                seen[key] = fn(value)
+            answer = seen[key]
+        return answer
 
     return convert
 

@@ -330,6 +330,8 @@ def _insert_sessions(ctx, sessions, attendees, showcase, by_pk):
         False: ["Take Friday afternoon back", "Book a debrief after the hearing"],
         True: ["Arrange a carers' support group place", "Share the short breaks leaflet"],
     }
+    # One empty dict and list for every other session: insert_rows converts each object once.
+    NO_NOTES, NO_THEMES = {}, []  # noqa: N806
     recent = ctx.supervision_today - timedelta(days=30)
     # Recent records of the demo accounts' own one-to-ones: index, and is it a carer's.
     shown = [
@@ -347,7 +349,14 @@ def _insert_sessions(ctx, sessions, attendees, showcase, by_pk):
         Session,
         ["partnership_id", *SESSION_FIELDS, "prompt_notes", "themes", "created_at", "updated_at"],
         [
-            (partnership_id, *row, notes.get(index, {}), themes if index in notes else [], now, now)
+            (
+                partnership_id,
+                *row,
+                notes.get(index, NO_NOTES),
+                themes if index in notes else NO_THEMES,
+                now,
+                now,
+            )
             for index, row in enumerate(sessions)
         ],
         pks=True,
