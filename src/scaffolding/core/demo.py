@@ -25,6 +25,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from typing import Any
 
 from django.apps import apps
@@ -101,11 +102,13 @@ def remove_demo() -> None:
             remove(partnership)
 
 
-def insert_rows(model, fields: list[str], rows: list[tuple], *, pks: bool = False):
+def insert_rows(model, fields: list[str], rows, *, pks: bool = False, chunk: int = 100_000):
     """Insert plain value rows of one partnership's model (``PartnershipQuerySet.insert_rows``:
     executemany on SQLite, COPY on PostgreSQL), for the big per-person tables: no model
-    objects, no signals, no ``save()``. With ``pks=True``, return the new rows' primary
-    keys in the order of ``rows``, read back with one query.
+    objects, no signals, no ``save()``. ``rows`` may be a generator: they are sent
+    ``chunk`` at a time, so the converted values of millions of rows are never all in
+    memory at once. With ``pks=True``, return the new rows' primary keys in the order
+    of ``rows``, read back with one query.
 
     The keys come back in order because both databases hand out ascending keys in the
     order rows arrive (SQLite's AUTOINCREMENT, PostgreSQL's sequence) and the demo's
@@ -113,21 +116,27 @@ def insert_rows(model, fields: list[str], rows: list[tuple], *, pks: bool = Fals
     it had before are exactly these.
     """
     queryset = PartnershipQuerySet(model)
-    if not pks:
-        queryset.insert_rows(fields, rows)
-        return None
-    if not rows:
-        return []
     at = fields.index("partnership_id")
-    partnership_id = rows[0][at]
-    if any(row[at] != partnership_id for row in rows):
-        raise ValueError("insert_rows(pks=True) takes the rows of one partnership at a time.")
-    scoped = queryset.in_partnership(partnership_id)
-    before = scoped.aggregate(top=Max("pk"))["top"] or 0
-    queryset.insert_rows(fields, rows)
+    rows = iter(rows)
+    partnership_id = before = None
+    sent = 0
+    while batch := list(islice(rows, chunk)):
+        if pks:
+            if partnership_id is None:
+                partnership_id = batch[0][at]
+                scoped = queryset.in_partnership(partnership_id)
+                before = scoped.aggregate(top=Max("pk"))["top"] or 0
+            if any(row[at] != partnership_id for row in batch):
+                raise ValueError("insert_rows(pks=True) takes one partnership's rows at a time.")
+        queryset.insert_rows(fields, batch)
+        sent += len(batch)
+    if not pks:
+        return None
+    if not sent:
+        return []
     new = list(scoped.filter(pk__gt=before).order_by("pk").values_list("pk", flat=True))
-    if len(new) != len(rows):
-        raise RuntimeError(f"{model.__name__}: {len(rows)} rows inserted, {len(new)} found.")
+    if len(new) != sent:
+        raise RuntimeError(f"{model.__name__}: {sent} rows inserted, {len(new)} found.")
     return new
 
 

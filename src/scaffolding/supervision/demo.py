@@ -163,11 +163,11 @@ def build_demo(ctx) -> None:
     insert_rows(
         Attendance,
         ["partnership_id", "session_id", "person_id", "attended"],
-        [
+        (
             (partnership_id, session_pk, person.pk, attended)
             for session_pk, people in zip(session_pks, attendees, strict=True)
             for person, attended in people
-        ],
+        ),
     )
     # Agreed records were agreed by everyone who took part. Only people who can sign
     # in ever see who agreed, so only their records carry the agreements (keeps
@@ -348,7 +348,7 @@ def _insert_sessions(ctx, sessions, attendees, showcase, by_pk):
     pks = insert_rows(
         Session,
         ["partnership_id", *SESSION_FIELDS, "prompt_notes", "themes", "created_at", "updated_at"],
-        [
+        (
             (
                 partnership_id,
                 *row,
@@ -358,7 +358,7 @@ def _insert_sessions(ctx, sessions, attendees, showcase, by_pk):
                 now,
             )
             for index, row in enumerate(sessions)
-        ],
+        ),
         pks=True,
     )
     actions = []

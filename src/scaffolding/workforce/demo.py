@@ -548,7 +548,7 @@ def _learning(ctx) -> None:
     insert_rows(
         LearningRecord,
         RECORD_FIELDS,
-        [(partnership_id, *record, created_at) for record in records],
+        ((partnership_id, *record, created_at) for record in records),
     )
     _demo_accounts(ctx, activities, topics)
 
