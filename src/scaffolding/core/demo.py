@@ -191,11 +191,11 @@ def _big_page_cache(kib: int = 512 * 1024):
         cursor.execute("PRAGMA cache_size")
         (before,) = cursor.fetchone()
         cursor.execute(f"PRAGMA cache_size = -{int(kib)}")
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA cache_size = {int(before)}")
+    yield
+    # Not after a failure: the transaction may refuse queries, and the error that
+    # matters is the one already on its way.
+    with connection.cursor() as cursor:
+        cursor.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 def app_sign_ins():
