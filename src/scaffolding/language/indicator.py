@@ -151,16 +151,23 @@ def _recount_rows(model, records, partnership_id, batch_size: int) -> int:
     content_type = ContentType.objects.get_for_model(model)
     glossaries, found = {}, {}  # found[(partnership, text)] = [(rule, count), ...]
     written = 0
+    # Which records have counts already, in one query: only their batches look them up
+    # (to keep the month first counted) and delete them. After a bulk build that is
+    # almost none of them.
+    have_counts = TermCount.objects.filter(content_type=content_type)
+    if partnership_id is not None:
+        have_counts = have_counts.in_partnership(partnership_id)
+    have_counts = set(have_counts.values_list("object_id", flat=True).distinct())
 
     def write(batch):
         if not batch:
             return 0
         with transaction.atomic():
-            existing = TermCount.objects.filter(
-                content_type=content_type, object_id__in=[str(row[0]) for row in batch]
-            )
-            first_counted = dict(existing.values_list("object_id", "month").order_by("-month"))
-            existing.delete()
+            first_counted = {}
+            if ids := [str(row[0]) for row in batch if str(row[0]) in have_counts]:
+                existing = TermCount.objects.filter(content_type=content_type, object_id__in=ids)
+                first_counted = dict(existing.values_list("object_id", "month").order_by("-month"))
+                existing.delete()
             rows = []
             for row in batch:
                 pk, owner = row[0], row[1]
