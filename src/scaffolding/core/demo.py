@@ -22,12 +22,15 @@ This module imports no domain app: it only finds their demo modules.
 import importlib
 import random
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from typing import Any
 
 from django.apps import apps
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Max
 
 from scaffolding.core import summaries
 from scaffolding.core.tenancy import PartnershipQuerySet, tenant_models
@@ -100,18 +103,104 @@ def remove_demo() -> None:
             remove(partnership)
 
 
+def insert_rows(model, fields: list[str], rows, *, pks: bool = False, chunk: int = 100_000):
+    """Insert plain value rows of one partnership's model (``PartnershipQuerySet.insert_rows``:
+    executemany on SQLite, COPY on PostgreSQL), for the big per-person tables: no model
+    objects, no signals, no ``save()``. ``rows`` may be a generator: they are sent
+    ``chunk`` at a time, so the converted values of millions of rows are never all in
+    memory at once. With ``pks=True``, return the new rows' primary keys in the order
+    of ``rows``, read back with one query.
+
+    The keys come back in order because both databases hand out ascending keys in the
+    order rows arrive (SQLite's AUTOINCREMENT, PostgreSQL's sequence) and the demo's
+    partnership is new, inside the build's transaction: its rows above the largest key
+    it had before are exactly these.
+    """
+    queryset = PartnershipQuerySet(model)
+    at = fields.index("partnership_id")
+    rows = iter(rows)
+    partnership_id = before = None
+    sent = 0
+    while batch := list(islice(rows, chunk)):
+        if pks:
+            if partnership_id is None:
+                partnership_id = batch[0][at]
+                scoped = queryset.in_partnership(partnership_id)
+                before = scoped.aggregate(top=Max("pk"))["top"] or 0
+            if any(row[at] != partnership_id for row in batch):
+                raise ValueError("insert_rows(pks=True) takes one partnership's rows at a time.")
+        queryset.insert_rows(fields, batch)
+        sent += len(batch)
+    if not pks:
+        return None
+    if not sent:
+        return []
+    new = list(scoped.filter(pk__gt=before).order_by("pk").values_list("pk", flat=True))
+    if len(new) != sent:
+        raise RuntimeError(f"{model.__name__}: {sent} rows inserted, {len(new)} found.")
+    return new
+
+
+def insert_objects(objs: list, *, pks: bool = False) -> None:
+    """Insert unsaved model objects of one model and one partnership as plain rows (see
+    `insert_rows`): for big tables whose rows are easier to build as objects, without
+    ``bulk_create`` compiling SQL for each. Skips ``save()`` and signals, as
+    ``bulk_create`` does; ``auto_now`` and ``auto_now_add`` fields get one time for
+    all. With ``pks=True``, each object gets its new key."""
+    from django.utils import timezone
+
+    if not objs:
+        return
+    model = type(objs[0])
+    now = timezone.now()
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    stamped = {
+        f.attname
+        for f in fields
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+    }
+    names = [f.attname for f in fields]
+    rows = [tuple(now if name in stamped else getattr(obj, name) for name in names) for obj in objs]
+    new = insert_rows(model, names, rows, pks=pks)
+    for obj, pk in zip(objs, new or [], strict=pks):
+        obj.pk = pk
+        obj._state.adding = False
+        obj._state.db = "default"
+
+
 @transaction.atomic
 def build(size: int = 200, seed: int = 2020) -> DemoContext:
     ctx = DemoContext(rng=random.Random(seed), size=size, today=DEMO_TODAY)
-    for module in _app_demo_modules():
+    with _big_page_cache():
+        for module in _app_demo_modules():
+            started = time.perf_counter()
+            module.build_demo(ctx)
+            ctx.timings[module.__name__.split(".")[-2]] = time.perf_counter() - started
+        # App builders insert in bulk, past the signals that keep summaries: work them out once.
         started = time.perf_counter()
-        module.build_demo(ctx)
-        ctx.timings[module.__name__.split(".")[-2]] = time.perf_counter() - started
-    # App builders insert in bulk, past the signals that keep summaries: work them out once.
-    started = time.perf_counter()
-    summaries.rebuild(ctx.partnership.pk)
-    ctx.timings["summaries"] = time.perf_counter() - started
+        summaries.rebuild(ctx.partnership.pk)
+        ctx.timings["summaries"] = time.perf_counter() - started
     return ctx
+
+
+@contextmanager
+def _big_page_cache(kib: int = 512 * 1024):
+    """On SQLite, a page cache of up to ``kib`` KiB while the demo is built (the default
+    is 2 MiB): millions of rows go into indexes in no particular order, and with a small
+    cache each insert reads its index pages from the file again. Memory is taken only as
+    pages are read; the connection's own setting comes back afterwards."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        (before,) = cursor.fetchone()
+        cursor.execute(f"PRAGMA cache_size = -{int(kib)}")
+    yield
+    # Not after a failure: the transaction may refuse queries, and the error that
+    # matters is the one already on its way.
+    with connection.cursor() as cursor:
+        cursor.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 def app_sign_ins():

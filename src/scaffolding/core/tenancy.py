@@ -100,7 +100,7 @@ class PartnershipQuerySet(models.QuerySet):
             elif kind == "DateTimeField":
                 # Usually one moment for every row (created_at): converted once.
                 prepare = field.get_db_prep_save
-                convert.append(_remembered(lambda value, p=prepare: p(value, connection)))
+                convert.append(lambda value, p=prepare: p(value, connection))
             elif kind in ("CharField", "TextField", "EmailField", "ForeignKey", "IntegerField"):
                 convert.append(None)
             else:
@@ -115,9 +115,9 @@ class PartnershipQuerySet(models.QuerySet):
             ):
                 raise ValueError(f"insert_rows cannot fill {field.name}; give it a value.")
             defaults.append(field.get_db_prep_save(field.get_default(), connection))
-        # Only the values that need it are converted (dates on SQLite, say): a row of
-        # plain values goes through as it is.
-        converting = [(k, fn) for k, fn in enumerate(convert) if fn is not None]
+        # Only the values that need it are converted (dates on SQLite, say), and each
+        # distinct value once (a column of dates or timestamps repeats).
+        converting = [(k, _converted_once(fn)) for k, fn in enumerate(convert) if fn is not None]
         params = []
         for row in rows:
             if len(row) != len(given):
@@ -150,16 +150,26 @@ class PartnershipQuerySet(models.QuerySet):
             cursor.executemany(sql, params)
 
 
-def _remembered(convert):
-    """``convert``, computed once for each value it is given."""
-    done = {}
+def _converted_once(fn):
+    """``fn`` remembering its answer for each value; for a value that cannot be a key
+    (a dict or list for a JSON field), for each object, which the caller's rows keep
+    alive (so no other object can take its id) until the statement is sent."""
+    seen = {}
 
-    def remembered(value):
-        if value not in done:
-            done[value] = convert(value)
-        return done[value]
+    def convert(value):
+        key = (value.__class__, value)
+        try:
+            return seen[key]
+        except KeyError:
+            seen[key] = answer = fn(value)
+        except TypeError:
+            key = id(value)
+            if key not in seen:
+                seen[key] = fn(value)
+            answer = seen[key]
+        return answer
 
-    return remembered
+    return convert
 
 
 PartnershipManager = models.Manager.from_queryset(PartnershipQuerySet)

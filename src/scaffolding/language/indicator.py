@@ -47,7 +47,10 @@ def is_checked(model) -> bool:
 def _month_of(instance, earlier: datetime.date | None = None) -> datetime.date:
     """The date field's month; else the month first counted (re-saving keeps it); else now."""
     name = getattr(instance, DATE_FIELD, None)
-    value = getattr(instance, name, None) if name else earlier
+    return _month_from(getattr(instance, name, None) if name else earlier)
+
+
+def _month_from(value) -> datetime.date:
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     if not isinstance(value, datetime.date):
@@ -118,10 +121,10 @@ def recount(partnership_id=None, batch_size: int = 2000) -> int:
     written = 0
     for model in checked_models():
         records = model._default_manager.order_by("pk")
-        if partnership_id is not None and isinstance(records, PartnershipQuerySet):
-            # Models on the tenancy base are scoped in the query; any other model is
-            # filtered in Python below (its `partnership_id` may be a property).
-            records = records.in_partnership(partnership_id)
+        if isinstance(records, PartnershipQuerySet):
+            written += _recount_rows(model, records, partnership_id, batch_size)
+            continue
+        # Any other model is filtered in Python (its `partnership_id` may be a property).
         batch = []
         for record in records.iterator(chunk_size=batch_size):
             if partnership_id is not None and getattr(record, "partnership_id", None) != (
@@ -134,6 +137,77 @@ def recount(partnership_id=None, batch_size: int = 2000) -> int:
                 batch = []
         written += record_counts(batch)
     return written
+
+
+def _recount_rows(model, records, partnership_id, batch_size: int) -> int:
+    """`record_counts` for a model on the tenancy base, reading plain values rather than
+    model objects, and counting each distinct text once (a partnership's records repeat
+    phrases; a national demo has millions of sessions)."""
+    if partnership_id is not None:
+        records = records.in_partnership(partnership_id)
+    fields = list(getattr(model, CHECKED_FIELDS))
+    date_field = getattr(model, DATE_FIELD, None)
+    names = ["pk", "partnership_id", *fields] + ([date_field] if date_field else [])
+    content_type = ContentType.objects.get_for_model(model)
+    glossaries, found = {}, {}  # found[(partnership, text)] = [(rule, count), ...]
+    written = 0
+    # Which records have counts already, in one query: only their batches look them up
+    # (to keep the month first counted) and delete them. After a bulk build that is
+    # almost none of them.
+    have_counts = TermCount.objects.filter(content_type=content_type)
+    if partnership_id is not None:
+        have_counts = have_counts.in_partnership(partnership_id)
+    have_counts = set(have_counts.values_list("object_id", flat=True).distinct())
+
+    def write(batch):
+        if not batch:
+            return 0
+        with transaction.atomic():
+            first_counted = {}
+            if ids := [str(row[0]) for row in batch if str(row[0]) in have_counts]:
+                existing = TermCount.objects.filter(content_type=content_type, object_id__in=ids)
+                first_counted = dict(existing.values_list("object_id", "month").order_by("-month"))
+                existing.delete()
+            rows = []
+            for row in batch:
+                pk, owner = row[0], row[1]
+                if owner is None:
+                    continue
+                if owner not in glossaries:
+                    glossaries[owner] = glossary_for(owner)
+                month = None
+                for field, text in zip(fields, row[2 : 2 + len(fields)], strict=True):
+                    if not isinstance(text, str) or not text.strip():
+                        continue
+                    key = (owner, text)
+                    if key not in found:
+                        counted = count_terms(text, glossaries[owner]).items()
+                        found[key] = [(rule, count) for rule, count in counted if count]
+                    for rule, count in found[key]:
+                        if month is None:
+                            value = row[-1] if date_field else first_counted.get(str(pk))
+                            month = _month_from(value)
+                        rows.append(
+                            TermCount(
+                                partnership_id=owner,
+                                content_type=content_type,
+                                object_id=str(pk),
+                                field=field,
+                                month=month,
+                                rule=rule,
+                                count=count,
+                            )
+                        )
+            TermCount.objects.bulk_create(rows, batch_size=1000)
+            return len(rows)
+
+    batch = []
+    for row in records.values_list(*names).iterator(chunk_size=batch_size):
+        batch.append(row)
+        if len(batch) >= batch_size:
+            written += write(batch)
+            batch = []
+    return written + write(batch)
 
 
 def _saved(sender, instance, raw=False, **kwargs):

@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from scaffolding.accounts.models import Role
+from scaffolding.core.demo import insert_objects, insert_rows
 from scaffolding.voice.models import LinkKind, WorkerLink, YoungPerson
 
 from .models import (
@@ -180,23 +181,21 @@ def build_demo(ctx):
                 ended_at=_at(today - timedelta(days=40)),
                 ended_reason="We do not talk any more.",
             )
-    PersonWhoMatters.objects.bulk_create(people, batch_size=2000)
+    insert_objects(people, pks=True)
 
-    times = []
+    times = []  # plain rows: a 200,000-person demo has about 400,000 times together
     for person in people:
         if person.ended_at or person.kind in (Kind.PET, Kind.TEACHER):
             continue
         for _ in range(rng.randint(1, 6)):
-            times.append(
-                TimeTogether(
-                    partnership=partnership,
-                    young_person_id=person.young_person_id,
-                    with_whom=person,
-                    on=today - timedelta(days=rng.randint(1, 360)),
-                    what=rng.choice(WHAT),
-                )
-            )
-    TimeTogether.objects.bulk_create(times, batch_size=5000)
+            on = today - timedelta(days=rng.randint(1, 360))
+            times.append((person.young_person_id, person.pk, on, rng.choice(WHAT)))
+    recorded_at = timezone.now()
+    insert_rows(
+        TimeTogether,
+        ["partnership_id", "young_person_id", "with_whom_id", "on", "what", "recorded_at"],
+        [(partnership.pk, *row, recorded_at) for row in times],
+    )
 
     _moves(ctx, young_people, people)
     _plans(ctx, young_people)

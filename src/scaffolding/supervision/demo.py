@@ -9,6 +9,8 @@ from datetime import time, timedelta
 
 from django.utils import timezone
 
+from scaffolding.core.demo import insert_rows
+
 from .models import (
     Agreement,
     Attendance,
@@ -24,6 +26,19 @@ from .models import (
 )
 
 BATCH = 5000
+# Where a session row (see `build_demo`) keeps what later parts read.
+STATUS, HELD_ON, FACILITATOR, GROUP = 1, 2, 6, 7
+SESSION_FIELDS = [
+    "kind",
+    "status",
+    "held_on",
+    "start_time",
+    "length_minutes",
+    "location",
+    "facilitator_id",
+    "group_id",
+    "summary",
+]
 HISTORY_DAYS = 365
 
 SUMMARIES = [
@@ -71,7 +86,10 @@ def build_demo(ctx) -> None:
     demo_carer = account_people.get(getattr(accounts.get("family_carer"), "pk", None))
     showcase = {p.pk for p in (demo_supervisor, demo_practitioner, demo_carer) if p}
 
-    sessions, attendees = [], []  # attendees[i] = list of (person, attended) for sessions[i]
+    # Plain rows, not model objects (a 200,000-person demo has about two million
+    # sessions): sessions[i] = (kind, status, held on, start time, length, where,
+    # facilitator's key, group's key, summary); attendees[i] = [(person, attended)].
+    sessions, attendees = [], []
 
     def add(kind, held_on, facilitator_id, people, status=None, summary=None, group=None):
         if status is None:
@@ -81,20 +99,22 @@ def build_demo(ctx) -> None:
                 status = Session.Status.DRAFT
             else:
                 status = Session.Status.AGREED
+        start_time = time(rng.choice([9, 10, 11, 13, 14, 15]), rng.choice([0, 30]))
+        length_minutes = rng.choice([60, 60, 90]) if kind != SessionKind.DEBRIEF else 30
+        location = rng.choice(["Team base, quiet room", "Online", "Family centre"])
+        if summary is None:
+            summary = "" if status == Session.Status.SCHEDULED else rng.choice(SUMMARIES)
         sessions.append(
-            Session(
-                partnership=ctx.partnership,
-                kind=kind,
-                status=status,
-                held_on=held_on,
-                start_time=time(rng.choice([9, 10, 11, 13, 14, 15]), rng.choice([0, 30])),
-                length_minutes=rng.choice([60, 60, 90]) if kind != SessionKind.DEBRIEF else 30,
-                location=rng.choice(["Team base, quiet room", "Online", "Family centre"]),
-                facilitator_id=facilitator_id,
-                group=group,
-                summary=summary
-                if summary is not None
-                else ("" if status == Session.Status.SCHEDULED else rng.choice(SUMMARIES)),
+            (
+                kind,
+                status,
+                held_on,
+                start_time,
+                length_minutes,
+                location,
+                facilitator_id,
+                group.pk if group is not None else None,
+                summary,
             )
         )
         attendees.append(people)
@@ -138,40 +158,33 @@ def build_demo(ctx) -> None:
     _build_groups(ctx, current, leaders, add)
     _showcase(ctx, demo_supervisor, demo_practitioner, demo_carer, add)
 
-    Session.objects.bulk_create(sessions, batch_size=BATCH)
-    Attendance.objects.bulk_create(
-        [
-            Attendance(
-                session_id=session.pk,
-                partnership_id=session.partnership_id,
-                person_id=person.pk,
-                attended=attended,
-            )
-            for session, people in zip(sessions, attendees, strict=True)
+    session_pks = _insert_sessions(ctx, sessions, attendees, showcase, by_pk)
+    partnership_id = ctx.partnership.pk
+    insert_rows(
+        Attendance,
+        ["partnership_id", "session_id", "person_id", "attended"],
+        (
+            (partnership_id, session_pk, person.pk, attended)
+            for session_pk, people in zip(session_pks, attendees, strict=True)
             for person, attended in people
-        ],
-        batch_size=BATCH,
+        ),
     )
     # Agreed records were agreed by everyone who took part. Only people who can sign
     # in ever see who agreed, so only their records carry the agreements (keeps
     # `--size 20000` quick).
     signing_in = {p.pk for p in ctx.people if p.user_id}
-    SignOff.objects.bulk_create(
+    agreed_at = timezone.now()
+    insert_rows(
+        SignOff,
+        ["partnership_id", "session_id", "person_id", "version", "agreed_at"],
         [
-            SignOff(
-                session_id=session.pk,
-                partnership_id=session.partnership_id,
-                person_id=person_pk,
-                version=1,
-            )
-            for session, people in zip(sessions, attendees, strict=True)
-            if session.status == Session.Status.AGREED
-            and (session.facilitator_id in signing_in or any(p.pk in signing_in for p, _ in people))
-            for person_pk in {session.facilitator_id, *(p.pk for p, came in people if came)}
+            (partnership_id, session_pk, person_pk, 1, agreed_at)
+            for session_pk, row, people in zip(session_pks, sessions, attendees, strict=True)
+            if row[STATUS] == Session.Status.AGREED
+            and (row[FACILITATOR] in signing_in or any(p.pk in signing_in for p, _ in people))
+            for person_pk in {row[FACILITATOR], *(p.pk for p, came in people if came)}
         ],
-        batch_size=BATCH,
     )
-    _actions_for_showcase(ctx, sessions, attendees, showcase, by_pk)
     _agreements(ctx, current, showcase)
     _check_ins(ctx, current, demo_practitioner, demo_carer)
     _reflections(ctx, demo_practitioner, demo_carer)
@@ -288,7 +301,9 @@ def _showcase(ctx, supervisor, practitioner, carer, add):
         )
 
 
-def _actions_for_showcase(ctx, sessions, attendees, showcase, by_pk):
+def _insert_sessions(ctx, sessions, attendees, showcase, by_pk):
+    """Insert the session rows, the showcase ones with their prompt notes, themes and
+    support actions; returns the sessions' keys in the order of `sessions`."""
     practitioner_notes = {
         "feeling_loved": "Skye asked Morag to come to the school show.",
         "rights": "Skye wants to speak for herself at the next review.",
@@ -302,6 +317,7 @@ def _actions_for_showcase(ctx, sessions, attendees, showcase, by_pk):
         "ordinary_childhood": "Football club on Saturdays; a sleepover at a friend's next month.",
         "wellbeing": "Tired, and proud of him.",
     }
+    themes = ["feeling_loved", "relationships", "wellbeing", "workload"]
     # Different next steps from session to session, as real records would have.
     worker_steps = [
         "Ask about a weekend together for the brothers and sisters",
@@ -314,101 +330,146 @@ def _actions_for_showcase(ctx, sessions, attendees, showcase, by_pk):
         False: ["Take Friday afternoon back", "Book a debrief after the hearing"],
         True: ["Arrange a carers' support group place", "Share the short breaks leaflet"],
     }
+    # One empty dict and list for every other session: insert_rows converts each object once.
+    NO_NOTES, NO_THEMES = {}, []  # noqa: N806
+    recent = ctx.supervision_today - timedelta(days=30)
+    # Recent records of the demo accounts' own one-to-ones: index, and is it a carer's.
+    shown = [
+        (index, by_pk[people[0][0].pk].relationship == "kinship_carer")
+        for index, (row, people) in enumerate(zip(sessions, attendees, strict=True))
+        if row[HELD_ON] >= recent
+        and row[GROUP] is None
+        and row[STATUS] != Session.Status.SCHEDULED
+        and any(p.pk in showcase for p, _ in people)
+    ]
+    notes = {index: carer_notes if carer else practitioner_notes for index, carer in shown}
+    partnership_id = ctx.partnership.pk
+    now = timezone.now()
+    pks = insert_rows(
+        Session,
+        ["partnership_id", *SESSION_FIELDS, "prompt_notes", "themes", "created_at", "updated_at"],
+        (
+            (
+                partnership_id,
+                *row,
+                notes.get(index, NO_NOTES),
+                themes if index in notes else NO_THEMES,
+                now,
+                now,
+            )
+            for index, row in enumerate(sessions)
+        ),
+        pks=True,
+    )
     actions = []
-    for session, people in zip(sessions, attendees, strict=True):
-        if session.held_on < ctx.supervision_today - timedelta(days=30):
-            continue
-        if not any(p.pk in showcase for p, _ in people) or session.group_id:
-            continue
-        if session.status == Session.Status.SCHEDULED:
-            continue
-        person = people[0][0]
-        carer = by_pk[person.pk].relationship == "kinship_carer"
-        session.prompt_notes = carer_notes if carer else practitioner_notes
-        session.themes = ["feeling_loved", "relationships", "wellbeing", "workload"]
+    for index, carer in shown:
+        row, person = sessions[index], attendees[index][0][0]
         actions.append(
             SupportAction(
-                session_id=session.pk,
-                partnership_id=session.partnership_id,
+                session_id=pks[index],
+                partnership_id=partnership_id,
                 description=facilitator_steps[carer][len(actions) // 2 % 2],
-                owner_id=session.facilitator_id,
-                due_on=session.held_on + timedelta(days=7),
+                owner_id=row[FACILITATOR],
+                due_on=row[HELD_ON] + timedelta(days=7),
             )
         )
         actions.append(
             SupportAction(
-                session_id=session.pk,
-                partnership_id=session.partnership_id,
+                session_id=pks[index],
+                partnership_id=partnership_id,
                 description=worker_steps[len(actions) // 2 % len(worker_steps)],
                 owner_id=person.pk,
-                due_on=session.held_on + timedelta(days=21),
+                due_on=row[HELD_ON] + timedelta(days=21),
             )
         )
-    Session.objects.bulk_update(
-        [s for s in sessions if s.prompt_notes], ["prompt_notes", "themes"], batch_size=BATCH
-    )
     SupportAction.objects.bulk_create(actions, batch_size=BATCH)
+    return pks
 
 
 def _agreements(ctx, current, showcase):
     rng = ctx.rng
+    partnership_id, now = ctx.partnership.pk, timezone.now()
     agreements = []
     for person in current:
         if person.supervisor_id is None or (person.pk not in showcase and rng.random() > 0.3):
             continue
-        agreements.append(
-            Agreement(
-                partnership=ctx.partnership,
-                supervisee_id=person.pk,
-                supervisor_id=person.supervisor_id,
-                frequency="Every four weeks, and sooner after a hard day",
-                location="A quiet room at the team base, or online if that suits better",
-                length_minutes=60,
-                supervisee_brings="What is on my mind about the children and about me.",
-                supervisor_brings="Protected time, attention, and support to act.",
-                disagreements="We say so openly, look for a way together, and ask the "
-                "service manager to help if we cannot agree.",
-                personal_matters="Personal matters are talked about separately and never "
-                "used in decisions about practice.",
-                starts_on=ctx.supervision_today - timedelta(days=rng.randint(30, 700)),
-            )
-        )
-    Agreement.objects.bulk_create(agreements, batch_size=BATCH)
+        starts_on = ctx.supervision_today - timedelta(days=rng.randint(30, 700))
+        agreements.append((partnership_id, person.pk, person.supervisor_id, starts_on, now))
+    insert_rows(
+        Agreement,
+        [
+            "partnership_id",
+            "supervisee_id",
+            "supervisor_id",
+            "starts_on",
+            "updated_at",
+            "frequency",
+            "location",
+            "length_minutes",
+            "supervisee_brings",
+            "supervisor_brings",
+            "disagreements",
+            "personal_matters",
+        ],
+        [(*row, *AGREED_WORDS) for row in agreements],
+    )
+
+
+# What every demo agreement says: frequency, location, length, what each brings,
+# disagreements, personal matters.
+AGREED_WORDS = (
+    "Every four weeks, and sooner after a hard day",
+    "A quiet room at the team base, or online if that suits better",
+    60,
+    "What is on my mind about the children and about me.",
+    "Protected time, attention, and support to act.",
+    "We say so openly, look for a way together, and ask the "
+    "service manager to help if we cannot agree.",
+    "Personal matters are talked about separately and never used in decisions about practice.",
+)
 
 
 def _check_ins(ctx, current, practitioner, carer):
     rng, today = ctx.rng, ctx.supervision_today
-    entries = []
+    rows = []  # (person, checked on, feeling, workload, supported, note)
     for person in current:
         if person in (practitioner, carer) or rng.random() > 0.4:
             continue
         for _ in range(rng.randint(1, 4)):
-            entries.append(
-                CheckIn(
-                    partnership=ctx.partnership,
-                    person_id=person.pk,
-                    checked_on=today - timedelta(days=rng.randint(0, 80)),
-                    feeling=rng.choices([1, 2, 3, 4, 5], weights=[1, 3, 6, 6, 3])[0],
-                    workload=rng.choices([1, 2, 3, 4], weights=[2, 4, 6, 2])[0],
-                    supported=rng.choices([0, 1, 2], weights=[1, 3, 6])[0],
-                )
-            )
+            checked_on = today - timedelta(days=rng.randint(0, 80))
+            feeling = rng.choices([1, 2, 3, 4, 5], weights=[1, 3, 6, 6, 3])[0]
+            workload = rng.choices([1, 2, 3, 4], weights=[2, 4, 6, 2])[0]
+            supported = rng.choices([0, 1, 2], weights=[1, 3, 6])[0]
+            rows.append((person.pk, checked_on, feeling, workload, supported, ""))
     for person, pattern in ((practitioner, [3, 2, 2, 3, 4, 3, 4, 4]), (carer, [4, 3, 3, 4])):
         if person is None:
             continue
         for index, feeling in enumerate(pattern):
-            entries.append(
-                CheckIn(
-                    partnership=ctx.partnership,
-                    person_id=person.pk,
-                    checked_on=today - timedelta(days=7 * (len(pattern) - index)),
-                    feeling=feeling,
-                    workload=2 if feeling < 3 else 3,
-                    supported=2 if feeling > 2 else 1,
-                    note="Late evenings this week." if feeling < 3 else "",
+            rows.append(
+                (
+                    person.pk,
+                    today - timedelta(days=7 * (len(pattern) - index)),
+                    feeling,
+                    2 if feeling < 3 else 3,
+                    2 if feeling > 2 else 1,
+                    "Late evenings this week." if feeling < 3 else "",
                 )
             )
-    CheckIn.objects.bulk_create(entries, batch_size=BATCH)
+    partnership_id, now = ctx.partnership.pk, timezone.now()
+    insert_rows(
+        CheckIn,
+        [
+            "partnership_id",
+            "person_id",
+            "checked_on",
+            "feeling",
+            "workload",
+            "supported",
+            "note",
+            "created_at",
+        ],
+        [(partnership_id, *row, now) for row in rows],
+    )
 
 
 def _reflections(ctx, practitioner, carer):
