@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from scaffolding.accounts.models import Organisation, Role
 from scaffolding.core.demo import DemoContext
 
+from . import summaries
 from .models import (
     ActivityKind,
     Closeness,
@@ -362,6 +363,7 @@ def build_demo(ctx) -> None:
     _build_people(ctx, profile_facts)
     _link_accounts(ctx)
     _learning(ctx)
+    summaries.rebuild(ctx.partnership.pk)  # the learning above went in by bulk inserts
 
 
 def _role_profiles(ctx):

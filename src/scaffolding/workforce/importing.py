@@ -19,6 +19,7 @@ from django.db import transaction
 
 from scaffolding.accounts.models import Organisation, Team
 
+from . import summaries
 from .models import (
     Closeness,
     LearningActivity,
@@ -623,6 +624,9 @@ def save_learning(partnership_id: int, plan: Plan, on: date) -> dict:
             updating.append(record)
     LearningRecord.objects.bulk_create(creating, batch_size=1000)
     LearningRecord.objects.bulk_update(updating, ["status", "notes"], batch_size=1000)
+    summaries.refresh_people(
+        partnership_id, (c["person"].pk for _, a, c in plan.rows if a != "unchanged")
+    )
     return plan.counts()
 
 
