@@ -453,14 +453,20 @@ def _grouped(people, by, figures):
 
 
 def gap_rows(
-    partnership_id: int, by: str = "partnership", on: date | None = None, topics=None
+    partnership_id: int,
+    by: str = "partnership",
+    on: date | None = None,
+    topics=None,
+    expiring: bool = True,
 ) -> list[GapRow]:
     """Gap figures for the whole partnership or per organisation, team or role profile.
 
     From the summaries, whatever the number of people: the topics (unless given), which
     roles need each topic, the people's figures (one scan of people and their summary
-    rows), and the topics met (one scan of the topics held). Only when someone has learning
-    dated after `on` do two more queries work out their topics from the records.
+    rows), the learning lapsing soon (one scan of lapse rows; skipped with
+    expiring=False) and the topics met (one scan of the topics held). Only when someone
+    has learning dated after `on` do three more queries work out their figures from the
+    records.
     """
     on = on or date.today()
     if by not in GROUPINGS:
@@ -477,21 +483,22 @@ def gap_rows(
         "with_role": Count("pk", filter=has_role),
         "at_level": Count("pk", filter=has_role & Q(level_met=True)),
         "expired": Count("pk", filter=Q(expired=True)),
-        **{
-            f"expiring_{d}": Count("pk", filter=Q(**{f"expiring_{d}": True}))
-            for d in EXPIRY_WINDOWS
-        },
         **{f"required_{t.pk}": Count("pk", filter=Q(**{f"needs_{t.pk}": True})) for t in topics},
         "stale": Count("pk", filter=_stale(on)),
     }
     groups = _grouped(people, by, figures)
+    later = [f"met_{t.pk}" for t in topics] + [f"expiring_{d}" for d in EXPIRY_WINDOWS]
     for values in groups.values():
-        for topic in topics:
-            values[f"met_{topic.pk}"] = 0
+        values.update(dict.fromkeys(later, 0))
+    stale = any(values["stale"] for values in groups.values())
+    if expiring:
+        _add_expiring(groups, partnership_id, by, on, stale)
     if needed:
-        _add_topics_met(groups, partnership_id, by, on, needed, maps)
+        _add_topics_met(groups, partnership_id, by, on, needed, maps, stale)
+    if stale:
+        _add_stale(groups, partnership_id, by, on, needed if needed else [], expiring)
     if by == "partnership":
-        empty = dict.fromkeys(list(figures) + [f"met_{t.pk}" for t in topics], 0)
+        empty = dict.fromkeys(list(figures) + later, 0)
         return [_row("Whole partnership", groups.get(None, empty), topics)]
     _, label_field, _ = GROUPINGS[by]
     return [
@@ -500,39 +507,78 @@ def gap_rows(
     ]
 
 
-def _add_topics_met(groups, partnership_id, by, on, topics, maps):
-    """Count, per group and topic, the people who need the topic and hold it on `on`."""
+def _group_key(by):
     id_field = GROUPINGS[by][0]
-    key = f"person__{id_field}" if id_field else "partnership_id"
+    return f"person__{id_field}" if id_field else "partnership_id"
+
+
+def _current_rows(queryset, on, stale):
+    """Rows of current people's summaries; when some are dated after `on`, not theirs
+    (_add_stale counts those from the records)."""
+    rows = queryset.filter(person__start_date__lte=on).filter(
+        Q(person__end_date__isnull=True) | Q(person__end_date__gt=on)
+    )
+    return rows.filter(person__learning_summary__latest_start__lte=on) if stale else rows
+
+
+def _add_expiring(groups, partnership_id, by, on, stale):
+    """People with learning lapsing within each window: one scan of the lapse rows."""
+    key = _group_key(by)
+    windows = {
+        f"expiring_{d}": Count(
+            "person_id", distinct=True, filter=Q(lapses_on__lte=on + timedelta(days=d))
+        )
+        for d in EXPIRY_WINDOWS
+    }
+    lapsing = _current_rows(
+        LearningLapse.objects.in_partnership(partnership_id).filter(
+            lapses_on__gt=on, lapses_on__lte=on + timedelta(days=max(EXPIRY_WINDOWS))
+        ),
+        on,
+        stale,
+    )
+    for found in lapsing.values(key).annotate(**windows).order_by():
+        group = groups[found[key] if by != "partnership" else None]
+        for name in windows:
+            group[name] += found[name]
+
+
+def _add_topics_met(groups, partnership_id, by, on, topics, maps, stale):
+    """Count, per group and topic, the people who need the topic and hold it on `on`."""
+    key = _group_key(by)
     needs = Q()
     for topic in topics:
         needs |= Q(topic_id=topic.pk, person__role_profile_id__in=maps.profiles_needing[topic.pk])
-    held = (
-        TopicHeld.objects.in_partnership(partnership_id)
-        .filter(needs, until__gt=on, person__start_date__lte=on)
-        .filter(Q(person__end_date__isnull=True) | Q(person__end_date__gt=on))
-        .filter(person__learning_summary__latest_start__lte=on)
-        .values(key, "topic_id")
-        .annotate(met=Count("pk"))
-        .order_by()
+    held = _current_rows(
+        TopicHeld.objects.in_partnership(partnership_id).filter(needs, until__gt=on), on, stale
     )
-    for found in held:
-        group = groups[found[key] if id_field else None]
+    for found in held.values(key, "topic_id").annotate(met=Count("pk")).order_by():
+        group = groups[found[key] if by != "partnership" else None]
         group[f"met_{found['topic_id']}"] += found["met"]
-    if not any(values["stale"] for values in groups.values()):
-        return
-    # People with learning dated after `on`: their topics from the records.
-    full = TopicMaps.load(partnership_id)
+
+
+def _add_stale(groups, partnership_id, by, on, topics, expiring):
+    """People with learning dated after `on`: their topics and lapses from the records."""
+    full = TopicMaps.load(partnership_id) if topics else TopicMaps()
     stale = flagged_people_from_records(partnership_id, on, topics, full).filter(
         learning_summary__latest_start__gt=on
     )
-    met = {
+    figures = {
         f"met_{t.pk}": Count("pk", filter=Q(**{f"needs_{t.pk}": True, f"has_{t.pk}": True}))
         for t in topics
     }
-    for group_id, values in _grouped(stale, by, met).items():
-        for topic in topics:
-            groups[group_id][f"met_{topic.pk}"] += values[f"met_{topic.pk}"]
+    if expiring:
+        figures.update(
+            {
+                f"expiring_{d}": Count("pk", filter=Q(**{f"expiring_{d}": True}))
+                for d in EXPIRY_WINDOWS
+            }
+        )
+    if not figures:
+        return
+    for group_id, values in _grouped(stale, by, figures).items():
+        for name in figures:
+            groups[group_id][name] += values[name]
 
 
 def missing_topics(person, topics) -> list[Topic]:
