@@ -60,24 +60,30 @@ def _later(a, b):
     return b if a is None or b > a else a
 
 
+SUMMARY_FIELDS = [
+    "partnership_id",
+    "person_id",
+    "latest_start",
+    *[f"level_{n}_until" for n in LEVELS],
+    "first_lapse",
+]
+TOPIC_FIELDS = ["partnership_id", "person_id", "topic_id", "until"]
+LAPSE_FIELDS = ["partnership_id", "person_id", "activity_id", "lapses_on"]
+LATEST, FIRST_LAPSE = 0, 5  # positions in a summary's list of dates
+
+
 def _rows(partnership_id: int, person_ids: list[int], catalogue):
-    """The summary rows for these people, worked out in Python from their records."""
+    """The summary rows for these people as plain tuples, worked out from their records."""
     levels, taught = catalogue
-    summaries, topics, lapses = {}, {}, {}
+    summaries, topics = {}, {}
     per_activity = {}  # (person, activity) -> latest end, NEVER for no refresh
 
-    def summary(person_id):
-        if person_id not in summaries:
-            summaries[person_id] = LearningSummary(person_id=person_id)
-        return summaries[person_id]
-
     def holds(person_id, level, topic_ids, start, end):
-        row = summary(person_id)
-        row.latest_start = _later(row.latest_start, start)
-        for n in LEVELS:
-            if level is not None and level >= n:
-                field = f"level_{n}_until"
-                setattr(row, field, _later(getattr(row, field), end))
+        dates = summaries.setdefault(person_id, [None] * 6)
+        dates[LATEST] = _later(dates[LATEST], start)
+        for n in LEVELS if level is not None else ():
+            if level >= n:
+                dates[n] = _later(dates[n], end)
         for topic_id in topic_ids:
             key = (person_id, topic_id)
             topics[key] = _later(topics.get(key), end)
@@ -105,33 +111,53 @@ def _rows(partnership_id: int, person_ids: list[int], catalogue):
         "pk", "person_id", "nes_level", "decided_on", "valid_until"
     ):
         holds(person_id, level, recognised_topics.get(pk, ()), decided_on, valid_until or NEVER)
+    lapses = []
     for (person_id, activity_id), end in per_activity.items():
         if end != NEVER:
-            lapses[person_id, activity_id] = end
-            row = summary(person_id)
-            row.first_lapse = end if row.first_lapse is None else min(row.first_lapse, end)
+            lapses.append((partnership_id, person_id, activity_id, end))
+            dates = summaries[person_id]
+            dates[FIRST_LAPSE] = end if dates[FIRST_LAPSE] is None else min(dates[FIRST_LAPSE], end)
     return (
-        list(summaries.values()),
-        [TopicHeld(person_id=p, topic_id=t, until=until) for (p, t), until in topics.items()],
-        [LearningLapse(person_id=p, activity_id=a, lapses_on=d) for (p, a), d in lapses.items()],
+        [(partnership_id, person_id, *dates) for person_id, dates in summaries.items()],
+        [(partnership_id, p, t, until) for (p, t), until in topics.items()],
+        lapses,
     )
 
 
-def _stamp(partnership_id: int, rows):
+def _delete(queryset) -> None:
+    # One DELETE statement: nothing points at summary rows and nothing listens for their
+    # deletion, but a catch-all delete signal receiver elsewhere would otherwise make
+    # Django load every row first (most of the time a rewrite took).
+    queryset._raw_delete(queryset.db)
+
+
+def _insert(partnership_id: int, rows) -> int:
     # The people were read from this partnership, so the rows belong to it too.
-    for row in rows:
-        row.partnership_id = partnership_id
-    return rows
+    summaries, topics, lapses = rows
+    for model, fields, values in (
+        (LearningSummary, SUMMARY_FIELDS, summaries),
+        (TopicHeld, TOPIC_FIELDS, topics),
+        (LearningLapse, LAPSE_FIELDS, lapses),
+    ):
+        model.objects.insert_rows(fields, values)
+    return len(summaries) + len(topics) + len(lapses)
 
 
 def _write(partnership_id: int, person_ids: list[int], catalogue) -> int:
-    summaries, topics, lapses = _rows(partnership_id, person_ids, catalogue)
-    written = 0
-    for model, rows in ((LearningSummary, summaries), (TopicHeld, topics), (LearningLapse, lapses)):
-        model.objects.in_partnership(partnership_id).filter(person_id__in=person_ids).delete()
-        model.objects.bulk_create(_stamp(partnership_id, rows), batch_size=1000)
-        written += len(rows)
-    return written
+    # Lock the people first (PostgreSQL; SQLite has one writer at a time anyway): two
+    # writes to one person's learning at once then rewrite the rows one after the other,
+    # the second reading the first's records, instead of the last one losing the other's.
+    list(
+        Person.objects.in_partnership(partnership_id)
+        .select_for_update()
+        .filter(pk__in=person_ids)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    rows = _rows(partnership_id, person_ids, catalogue)
+    for model in (LearningSummary, TopicHeld, LearningLapse):
+        _delete(model.objects.in_partnership(partnership_id).filter(person_id__in=person_ids))
+    return _insert(partnership_id, rows)
 
 
 def refresh_people(partnership_id: int, person_ids: Iterable[int]) -> int:
@@ -171,17 +197,11 @@ def rebuild(partnership_id: int) -> int:
     written = 0
     with transaction.atomic():
         for model in (LearningSummary, TopicHeld, LearningLapse):
-            model.objects.in_partnership(partnership_id).delete()
+            _delete(model.objects.in_partnership(partnership_id))
         for start in range(0, len(people), CHUNK):
-            chunk = people[start : start + CHUNK]
-            summaries, topics, lapses = _rows(partnership_id, chunk, catalogue)
-            for model, rows in (
-                (LearningSummary, summaries),
-                (TopicHeld, topics),
-                (LearningLapse, lapses),
-            ):
-                model.objects.bulk_create(_stamp(partnership_id, rows), batch_size=1000)
-                written += len(rows)
+            written += _insert(
+                partnership_id, _rows(partnership_id, people[start : start + CHUNK], catalogue)
+            )
     return written
 
 

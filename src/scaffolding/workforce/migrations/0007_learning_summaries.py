@@ -62,6 +62,8 @@ class Migration(migrations.Migration):
 def fill_summaries(apps, schema_editor):
     # The summaries are worked out by today's code (summaries.rebuild), not by historical
     # models: they are derived data, and the same code keeps them right from now on.
+    # Should a later migration change these tables or the fields rebuild reads, make this
+    # a no-op and have upgrades run `scaffolding rebuild-summaries` after migrating.
     from scaffolding.workforce import summaries
 
     Partnership = apps.get_model("accounts", "Partnership")
