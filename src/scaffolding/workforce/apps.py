@@ -67,10 +67,12 @@ class WorkforceConfig(AppConfig):
         from scaffolding.accounts.signals import account_saved
         from scaffolding.core import history
 
-        from . import models, register
+        from . import models, register, summaries
 
         # Linking an account to its register entry is workforce's rule, not accounts'.
         account_saved.connect(register.on_account_saved, dispatch_uid="workforce.link_account")
+        # Learning summaries are rewritten with every save of learning (summaries.py).
+        summaries.connect()
 
         history.register(models.RoleProfile, shown=["name", "description"])
         history.register(

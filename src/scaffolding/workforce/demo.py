@@ -366,6 +366,7 @@ def build_demo(ctx) -> None:
     _build_people(ctx, profile_facts)
     _link_accounts(ctx)
     _learning(ctx)
+    # The learning went in by bulk inserts: core.demo.build rebuilds every summary at the end.
 
 
 def _role_profiles(ctx):

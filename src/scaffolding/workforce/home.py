@@ -2,13 +2,13 @@
 
 from datetime import timedelta
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from scaffolding.core.home import Panel
 
-from .models import ImportJob, LearningRecord, RecordStatus
+from .models import ImportJob, LearningLapse, LearningRecord, RecordStatus
 
 EXPIRY_WINDOW_DAYS = 60
 SHOWN = 5
@@ -67,16 +67,24 @@ def learning_lead(request):
         .defer("data", "preview", "problems")
         .order_by("-created_at")[:SHOWN]
     )
-    records = LearningRecord.objects.for_user(user)
-    window = expiring(records, today)
-    expired = window.filter(expires_on__lt=today).count()
+    # One count over the summaries' lapse dates (a person's latest learning of each
+    # activity), not a search through every record: the same whatever the register's size.
+    lapses = LearningLapse.objects.for_user(user).aggregate(
+        expired=Count("pk", filter=Q(lapses_on__lt=today)),
+        expiring=Count(
+            "pk",
+            filter=Q(
+                lapses_on__gte=today, lapses_on__lte=today + timedelta(days=EXPIRY_WINDOW_DAYS)
+            ),
+        ),
+    )
     return Panel(
         "Imports and expiring learning",
         "workforce/home_learning_lead.html",
         {
             "jobs": jobs,
-            "expired": expired,
-            "expiring": window.count() - expired,
+            "expired": lapses["expired"],
+            "expiring": lapses["expiring"],
             "days": EXPIRY_WINDOW_DAYS,
         },
         order=30,

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from scaffolding.accounts.models import Organisation, Team
 
+from . import summaries
 from .models import (
     Closeness,
     LearningActivity,
@@ -784,6 +785,9 @@ def save_learning(partnership_id: int, plan: Plan, on: date) -> dict:
             )
     LearningRecord.objects.insert_rows(LEARNING_FIELDS, creating)
     LearningRecord.objects.bulk_update(updating, ["status", "notes"], batch_size=1000)
+    summaries.refresh_people(
+        partnership_id, (c["person"].pk for _, a, c in plan.rows if a != "unchanged")
+    )
     return plan.counts()
 
 

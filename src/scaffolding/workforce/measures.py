@@ -7,7 +7,7 @@ from .gaps import gap_rows
 
 def at_required_nes_level(partnership_id: int, on: date) -> tuple[int, int]:
     """(people at their role's NES level, current people with a role profile): one query."""
-    (row,) = gap_rows(partnership_id, "partnership", on, topics=[])
+    (row,) = gap_rows(partnership_id, "partnership", on, topics=[], expiring=False)
     return row.at_level, row.with_role
 
 

@@ -8,7 +8,7 @@ paid/unpaid or professional/voluntary" (South Ayrshire calls to action, People 1
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 from scaffolding.accounts.models import Organisation, Partnership, Team
@@ -277,6 +277,42 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, monthrange(year, month)[1]))
 
 
+class LearningQuerySet(PartnershipQuerySet):
+    """Learning records and recognitions: deleting or updating many rewrites the summaries
+    of the people concerned, in the same transaction (saves do it through signals)."""
+
+    def _people(self):
+        return set(self.order_by().values_list("partnership_id", "person_id").distinct())
+
+    def _refresh(self, people):
+        from . import summaries
+
+        by_partnership = {}
+        for partnership_id, person_id in people:
+            by_partnership.setdefault(partnership_id, set()).add(person_id)
+        for partnership_id, person_ids in by_partnership.items():
+            summaries.refresh_people(partnership_id, person_ids)
+
+    def delete(self):
+        with transaction.atomic(using=self.db):
+            people = self._people()
+            deleted = super().delete()
+            self._refresh(people)
+        return deleted
+
+    delete.alters_data = True
+    delete.queryset_only = True
+
+    def update(self, **kwargs):
+        with transaction.atomic(using=self.db):
+            people = self._people()
+            updated = super().update(**kwargs)
+            self._refresh(people | self._people())
+        return updated
+
+    update.alters_data = True
+
+
 class RecordStatus(models.TextChoices):
     PLANNED = "planned", "Planned"
     IN_PROGRESS = "in_progress", "In progress"
@@ -301,6 +337,8 @@ class LearningRecord(PartnershipOwned):
     endorsed_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = LearningQuerySet.as_manager()
+
     class Meta:
         ordering = ["-completed_on", "-pk"]
         indexes = [
@@ -318,6 +356,14 @@ class LearningRecord(PartnershipOwned):
             self.completed_on if self.status == RecordStatus.COMPLETED else None
         )
         super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        from . import summaries
+
+        with transaction.atomic():
+            deleted = super().delete(*args, **kwargs)
+            summaries.refresh_people(self.partnership_id, [self.person_id])
+        return deleted
 
     def is_expired(self, on: date | None = None) -> bool:
         on = on or date.today()
@@ -376,11 +422,21 @@ class Recognition(PartnershipOwned):
         null=True, blank=True, help_text="Leave empty when the recognition does not lapse."
     )
 
+    objects = LearningQuerySet.as_manager()
+
     class Meta:
         ordering = ["-decided_on", "-pk"]
 
     def __str__(self):
         return f"{self.get_kind_display()} for {self.person}"
+
+    def delete(self, *args, **kwargs):
+        from . import summaries
+
+        with transaction.atomic():
+            deleted = super().delete(*args, **kwargs)
+            summaries.refresh_people(self.partnership_id, [self.person_id])
+        return deleted
 
 
 # History and privacy ------------------------------------------------------------
@@ -479,3 +535,67 @@ class ImportJob(PartnershipOwned):
             return False
         waited = (timezone.now() - self.created_at).total_seconds()
         return waited > self.WORKER_GRACE_SECONDS
+
+
+# Summaries ----------------------------------------------------------------------------
+# Kept by summaries.py in the same transaction as every write to learning, so that gap
+# figures are column comparisons rather than searches through every learning record.
+
+NEVER = date(9999, 12, 31)  # an "until" that never comes: learning that does not lapse
+
+
+class LearningSummary(PartnershipOwned):
+    """One person's learning as dates, so any day's figures are column comparisons.
+
+    ``level_n_until`` is the day until which the person holds NES level n *or above*
+    (levels are cumulative), by learning or recognition: empty when never held, NEVER when
+    it does not lapse. ``first_lapse`` is the earliest day on which any of their learning
+    lapses unrenewed (see LearningLapse). The dates are right for any day on or after
+    ``latest_start`` (the latest completion or decision date); for an earlier day the
+    figures fall back to the records themselves.
+    """
+
+    partnership_from = "person"
+
+    person = models.OneToOneField(
+        Person, on_delete=models.CASCADE, primary_key=True, related_name="learning_summary"
+    )
+    latest_start = models.DateField()
+    level_1_until = models.DateField(null=True)
+    level_2_until = models.DateField(null=True)
+    level_3_until = models.DateField(null=True)
+    level_4_until = models.DateField(null=True)
+    first_lapse = models.DateField(null=True)
+
+
+class TopicHeld(PartnershipOwned):
+    """Until when a person holds a topic, by learning that teaches it or by recognition."""
+
+    partnership_from = "person"
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="topics_held")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+")
+    until = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "topic"], name="topic_held_unique")
+        ]
+        indexes = [models.Index(fields=["person", "topic", "until"])]
+
+
+class LearningLapse(PartnershipOwned):
+    """The day a person's latest learning of one activity lapses (only learning that does)."""
+
+    partnership_from = "person"
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="lapses")
+    activity = models.ForeignKey(LearningActivity, on_delete=models.CASCADE, related_name="+")
+    lapses_on = models.DateField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["person", "activity"], name="lapse_unique")]
+        indexes = [
+            models.Index(fields=["person", "lapses_on"]),
+            models.Index(fields=["partnership", "lapses_on"]),
+        ]
