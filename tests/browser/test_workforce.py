@@ -1,6 +1,9 @@
 """A practitioner records learning; a learning lead reads the gap report. axe on every step."""
 
+import re
 from datetime import date, timedelta
+
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible, sign_in
 
@@ -72,6 +75,12 @@ def test_the_gap_report_with_chart_table_and_downloads(page, live_server, live_w
     sign_in(page, live_server.url, live_world.users["learning_lead"])
     page.get_by_role("link", name="Learning gaps").first.click()
     assert page.get_by_role("heading", name="Learning gaps", level=1).is_visible()
+    # The grouped figures are worked out by the worker: the page waits, then shows them.
+    expect(page.get_by_text("No figures have been worked out yet.")).to_be_visible()
+    assert_accessible(page, "gap report, first figures being worked out")
+    expect(
+        page.get_by_role("heading", name=re.compile(r"^Figures as of \d\d:\d\d on "))
+    ).to_be_visible()
     assert page.get_by_role("img", name="Bar chart of the percent").is_visible()
     table = page.get_by_role("table", name="Learning gaps by team")
     family_support = table.get_by_role("row", name="Family Support")

@@ -144,11 +144,12 @@ ROUTES = [
     Route("workforce:gaps", query="by=partnership", allowed=("learning_lead", "promise_lead")),
     # Named people: learning leads only; Promise leads see totals.
     Route("workforce:gaps", query="by=person", allowed=LEADS),
+    # Grouped downloads are the figures the worker kept; until then, back to the page.
     Route(
         "workforce:gaps_download",
         query="by=role_profile&format=xlsx",
         method=DOWNLOAD,
-        allowed=("learning_lead", "promise_lead"),
+        overrides=dict.fromkeys(("learning_lead", "promise_lead"), REDIRECT),
     ),
     Route("workforce:gaps_download", query="by=person&format=csv", allowed=LEADS, method=DOWNLOAD),
     Route("workforce:import_start", allowed=LEADS),

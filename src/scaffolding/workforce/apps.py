@@ -65,14 +65,18 @@ class WorkforceConfig(AppConfig):
 
     def ready(self):
         from scaffolding.accounts.signals import account_saved
-        from scaffolding.core import history
+        from scaffolding.core import figures, history
 
-        from . import models, register, summaries
+        from . import gaps, models, register, summaries
 
         # Linking an account to its register entry is workforce's rule, not accounts'.
         account_saved.connect(register.on_account_saved, dispatch_uid="workforce.link_account")
         # Learning summaries are rewritten with every save of learning (summaries.py).
         summaries.connect()
+        # Grouped gap figures are worked out by the background worker (core.figures).
+        figures.register(
+            gaps.KEPT_KIND, gaps.work_out, permission="workforce.view_gaps", page="workforce:gaps"
+        )
 
         history.register(models.RoleProfile, shown=["name", "description"])
         history.register(

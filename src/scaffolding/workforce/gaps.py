@@ -9,7 +9,7 @@ topic. Everything here is one query per figure set, whatever the number of peopl
 flags are correlated EXISTS subqueries and the figures are conditional counts.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
 from django.db.models import (
@@ -617,3 +617,33 @@ def uncovered_needs(partnership_id: int) -> list[UncoveredNeed]:
             if topic.pk not in offered_topics:
                 needs.append(UncoveredNeed(profile.name, f"Topic: {topic.name}"))
     return needs
+
+
+# ---- Kept by the background worker for the grouped pages (core.figures) ----
+
+KEPT_KIND = "workforce.gaps"
+KEPT_GROUPINGS = ("partnership", "organisation", "team", "role_profile")
+
+
+def work_out(partnership_id: int) -> dict:
+    """Every grouping's figures for today, as plain JSON, for the worker to keep."""
+    topics = list(Topic.objects.all())
+    return {
+        "topics": [topic.name for topic in topics],
+        **{
+            by: [asdict(row) for row in gap_rows(partnership_id, by, topics=topics)]
+            for by in KEPT_GROUPINGS
+        },
+    }
+
+
+def from_json(kept: dict, by: str) -> tuple[list[GapRow], list[str]]:
+    """(one grouping's rows, the topic names) from what `work_out` kept."""
+    rows = []
+    for row in kept[by]:
+        row = dict(row)
+        # JSON keys are text: the expiry windows are days.
+        row["expiring"] = {int(days): people for days, people in row["expiring"].items()}
+        row["topics"] = [TopicFigure(**topic) for topic in row["topics"]]
+        rows.append(GapRow(**row))
+    return rows, kept["topics"]

@@ -1,16 +1,19 @@
 """Gap analysis pages and downloads, imports and exports (Promise leads see totals only)."""
 
 from datetime import date
+from types import SimpleNamespace
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
 from scaffolding.accounts.access import get_for_user, permission_required
+from scaffolding.core import figures
 
 from . import gaps, importing, tasks
 from .charts import percent_bar_chart
@@ -90,10 +93,14 @@ def _people_figures(request, topics):
     return people
 
 
+def _kept_table(rows, topic_names):
+    """The gap table of kept figures (topics named as they were when worked out)."""
+    return _table(rows, [SimpleNamespace(name=name) for name in topic_names])
+
+
 @permission_required("workforce.view_gaps")
 def gap_report(request):
     by = _grouping(request)
-    topics = list(Topic.objects.all())
     context = {
         "page_title": "Learning gaps",
         "by": by,
@@ -103,18 +110,22 @@ def gap_report(request):
             if c[0] != "person" or request.user.has_perm("workforce.view_named_gaps")
         ],
         "today": date.today(),
-        "topics": topics,
     }
     if by == "person":
+        topics = list(Topic.objects.all())
         page = Paginator(_people_figures(request, topics), PEOPLE_PAGE).get_page(
             request.GET.get("page")
         )
         context["columns"], context["body"] = _person_table(page, topics)
         context["page"] = page
         context["querystring"] = f"by=person&only={request.GET.get('only', '')}"
-    else:
-        rows = gaps.gap_rows(request.user.partnership_id, by, topics=topics)
-        context["columns"], context["body"] = _table(rows, topics)
+        return render(request, "workforce/gaps.html", context)
+    # Grouped figures: the latest the worker kept, shown at once with their time.
+    kept, asking = figures.for_page(request.user.partnership_id, gaps.KEPT_KIND)
+    context.update(kept=kept, asking=asking, kind=gaps.KEPT_KIND, grouped=True)
+    if kept is not None:
+        rows, topic_names = gaps.from_json(kept.figures, by)
+        context["columns"], context["body"] = _kept_table(rows, topic_names)
         context["chart"] = mark_safe(  # noqa: S308 - SVG drawn by a template from our own figures
             percent_bar_chart(
                 [r.label for r in rows],
@@ -130,12 +141,16 @@ def gap_report(request):
 def gap_download(request):
     by = _grouping(request)
     fmt = request.GET.get("format", "csv")
-    topics = list(Topic.objects.all())
     if by == "person":
+        topics = list(Topic.objects.all())
         columns, body = _person_table(_people_figures(request, topics), topics)
     else:
-        rows = gaps.gap_rows(request.user.partnership_id, by, topics=topics)
-        columns, body = _table(rows, topics)
+        # The figures the page shows: those the worker kept.
+        kept = figures.latest(request.user.partnership_id, gaps.KEPT_KIND)
+        if kept is None:
+            messages.info(request, "The figures are still being worked out: try again in a minute.")
+            return redirect(reverse("workforce:gaps") + f"?by={by}")
+        columns, body = _kept_table(*gaps.from_json(kept.figures, by))
     name = f"learning-gaps-by-{by.replace('_', '-')}-{date.today().isoformat()}"
     return _download(columns, body, name, fmt, "Learning gaps")
 
