@@ -10,7 +10,8 @@ p50, p95 and the query count, each time also as a multiple of a minimal signed-i
 page (the accessibility statement, signed in) timed in the same run. With two
 sizes or more it prints the growth from the smallest to the largest size. Figures
 the background worker keeps for pages (core.figures: the provision map, team
-wellbeing, grouped learning gaps) are worked out first, as the worker would, and that time is printed.
+wellbeing, grouped learning gaps) are worked out first, as the worker would, and
+that time is printed.
 
 Figures only; nothing here asserts a time. Uses a throwaway SQLite database under
 a temporary directory unless --database (or DATABASE_URL) is given; that database
