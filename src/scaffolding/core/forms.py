@@ -1,6 +1,8 @@
 """Form pieces every app shares."""
 
 from django import forms
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 
 ISO_DATE = "%Y-%m-%d"
 
@@ -42,3 +44,27 @@ class PartnershipFormMixin:
         ):
             instance.partnership = self.partnership
         super()._post_clean()
+
+
+class QuickSelect(forms.Select):
+    """A drop-down whose options are written in one pass rather than a template each.
+
+    A national partnership has tens of thousands of supervisors to choose from: the
+    template for each option took seconds (3 s for 22,000 names). This writes the same
+    markup, escaped, in milliseconds. No option groups.
+    """
+
+    template_name = "core/widgets/quick_select.html"
+
+    def get_context(self, name, value, attrs):
+        context = forms.Widget.get_context(self, name, value, attrs)
+        chosen = set(self.format_value(value))
+        context["widget"]["options"] = format_html_join(
+            "\n",
+            '<option value="{}"{}>{}</option>',
+            (
+                (choice, mark_safe(" selected") if str(choice) in chosen else "", label)  # noqa: S308 - a fixed attribute
+                for choice, label in self.choices
+            ),
+        )
+        return context

@@ -1,7 +1,7 @@
 from django import forms
 from django.forms import inlineformset_factory
 
-from scaffolding.core.forms import DateInput, PartnershipFormMixin
+from scaffolding.core.forms import DateInput, PartnershipFormMixin, QuickSelect
 from scaffolding.workforce.models import Person
 
 from .models import (
@@ -224,7 +224,7 @@ class TrainingForm(PartnershipFormMixin, forms.ModelForm):
     class Meta:
         model = SupervisorTraining
         fields = ["person", "title", "provider", "completed_on"]
-        widgets = {"completed_on": DATE}
+        widgets = {"completed_on": DATE, "person": QuickSelect}
         labels = {"person": "Supervisor"}
 
     def __init__(self, *args, people=None, **kwargs):

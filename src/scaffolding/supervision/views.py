@@ -715,11 +715,14 @@ def _sessions_taken_part_in(person, sessions) -> set[int]:
 @permission_required("supervision.manage_training")
 def training(request):
     partnership_id = request.user.partnership_id
+    # Everyone who supervises someone: their ids from the register's supervisor column
+    # (no join and no DISTINCT over every person), and only what the list shows.
+    supervising = Person.objects.in_partnership(partnership_id).filter(supervisor__isnull=False)
     supervisors = (
         Person.objects.in_partnership(partnership_id)
-        .filter(supervisees__isnull=False)
+        .filter(pk__in=supervising.values("supervisor_id"))
         .current(timezone.localdate())
-        .distinct()
+        .only("pk", "full_name")
         .order_by("full_name")
     )
     form = TrainingForm(_posted(request), people=supervisors, partnership=request.partnership)

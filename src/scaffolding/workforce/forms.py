@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from scaffolding.accounts.models import Organisation, Team, User
 from scaffolding.core import untrusted
-from scaffolding.core.forms import DateInput, PartnershipFormMixin
+from scaffolding.core.forms import DateInput, PartnershipFormMixin, QuickSelect
 
 from .models import (
     LearningActivity,
@@ -179,7 +179,7 @@ class PersonForm(PartnershipFormMixin, forms.ModelForm):
             "newly_qualified",
             "supervisor",
         ]
-        widgets = {"start_date": DateInput(), "end_date": DateInput()}
+        widgets = {"start_date": DateInput(), "end_date": DateInput(), "supervisor": QuickSelect}
         help_texts = {"end_date": "When someone leaves the partnership; their history stays."}
 
     def __init__(self, *args, **kwargs):
