@@ -12,6 +12,8 @@ from django.db.models import Max
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from scaffolding.workforce.models import Person
+
 from .models import CADENCE_KINDS, Attendance, Session, SupervisionSummary
 
 HELD_STATUSES = (Session.Status.DRAFT, Session.Status.AGREED)
@@ -37,9 +39,18 @@ def last_supervised_from_scratch(attendances) -> dict[int, tuple[int, object]]:
 @transaction.atomic
 def refresh(person_ids) -> None:
     """Work out again the summaries of these people (a handful: one session's people)."""
-    person_ids = set(person_ids)
+    person_ids = sorted(set(person_ids))
     if not person_ids:
         return
+    # Lock the people first (PostgreSQL; SQLite has one writer at a time anyway): two
+    # sessions saved for one person at once then refresh one after the other, the second
+    # reading the first's session, and never insert the same row twice.
+    list(
+        Person.objects.select_for_update()
+        .filter(pk__in=person_ids)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
     found = last_supervised_from_scratch(held_attendances().filter(person_id__in=person_ids))
     SupervisionSummary.objects.filter(person_id__in=person_ids).delete()
     SupervisionSummary.objects.bulk_create(
