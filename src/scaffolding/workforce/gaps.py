@@ -304,10 +304,15 @@ def people_with_figures_from_records(partnership_id: int, on: date | None = None
     on = on or date.today()
     topics = list(Topic.objects.all()) if topics is None else topics
     people = flagged_people_from_records(partnership_id, on, topics)
+    return _with_own_flags(people, topics, held_level_subquery(on))
+
+
+def _with_own_flags(people, topics, held_level):
+    """Flagged people with each flag (and their held level) selected, for per-person views."""
     selected = {
         "level_met_flag": F("level_met"),
         "expired_flag": F("expired"),
-        "held_level": held_level_subquery(on),
+        "held_level": held_level,
         **{f"expiring_{d}_flag": F(f"expiring_{d}") for d in EXPIRY_WINDOWS},
     }
     for topic in topics:
@@ -423,20 +428,12 @@ def people_with_figures(partnership_id: int, on: date | None = None, topics=None
     on = on or date.today()
     topics = list(Topic.objects.all()) if topics is None else topics
     people = flagged_people(partnership_id, on, topics)
-    selected = {
-        "level_met_flag": F("level_met"),
-        "expired_flag": F("expired"),
-        "held_level": Case(
-            When(_stale(on), then=held_level_subquery(on)),
-            default=held_level_summary(on),
-            output_field=IntegerField(),
-        ),
-        **{f"expiring_{d}_flag": F(f"expiring_{d}") for d in EXPIRY_WINDOWS},
-    }
-    for topic in topics:
-        selected[f"needs_{topic.pk}_flag"] = F(f"needs_{topic.pk}")
-        selected[f"has_{topic.pk}_flag"] = F(f"has_{topic.pk}")
-    return people.annotate(**selected)
+    held_level = Case(
+        When(_stale(on), then=held_level_subquery(on)),
+        default=held_level_summary(on),
+        output_field=IntegerField(),
+    )
+    return _with_own_flags(people, topics, held_level)
 
 
 def _grouped(people, by, figures):
